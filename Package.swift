@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point inward: only CursesTerminal touches curses, only OpsDeckCache
+// touches SQLite, only the executables read argv and the environment.
+let package = Package(
+    name: "OpsDeck",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "opsdeck", targets: ["opsdeck"]),
+        .executable(name: "opsdeck-bench", targets: ["opsdeck-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNCursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "OpsDeckCore"),
+        .target(name: "TerminalKit"),
+        .target(name: "CursesTerminal", dependencies: ["TerminalKit", "CNCursesw"]),
+        .target(name: "OpsDeckUI", dependencies: ["OpsDeckCore", "TerminalKit"]),
+        .target(
+            name: "OpsDeckCache",
+            dependencies: ["OpsDeckCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "OpsDeckDemo", dependencies: ["OpsDeckCore"]),
+        .target(
+            name: "OpsDeckConfig",
+            dependencies: ["OpsDeckCore", "OpsDeckUI", "TerminalKit", "TOMLKit"]
+        ),
+        .target(
+            name: "OpsDeckApp",
+            dependencies: [
+                "OpsDeckCore", "TerminalKit", "CursesTerminal", "OpsDeckUI", "OpsDeckCache",
+                "OpsDeckConfig", "OpsDeckDemo", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "opsdeck",
+            dependencies: ["OpsDeckApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "opsdeck-bench",
+            dependencies: [
+                "OpsDeckApp", "OpsDeckUI", "OpsDeckCache", "OpsDeckDemo", "TerminalKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "OpsDeckCoreTests", dependencies: ["OpsDeckCore"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(
+            name: "OpsDeckUITests",
+            dependencies: ["OpsDeckUI", "OpsDeckCore", "TerminalKit", "OpsDeckDemo"]
+        ),
+        .testTarget(name: "OpsDeckCacheTests", dependencies: ["OpsDeckCache", "OpsDeckCore", "OpsDeckDemo"]),
+        .testTarget(name: "OpsDeckDemoTests", dependencies: ["OpsDeckDemo", "OpsDeckCore"]),
+        .testTarget(name: "OpsDeckConfigTests", dependencies: ["OpsDeckConfig", "OpsDeckUI", "TerminalKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,53 @@
+import Foundation
+
+/// How old a pane's data is, as the header and each pane say it.
+public enum Staleness: Sendable, Hashable {
+    /// Never fetched.
+    case empty
+    /// Fetched within the refresh interval.
+    case live
+    /// Older than the interval but not yet stale.
+    case asOf(TimeInterval)
+    /// Older than twice the interval (or a day for slow sources).
+    case stale(TimeInterval)
+    /// The last attempt failed; the age is of the last success, if any.
+    case failed(message: String, age: TimeInterval?)
+
+    /// Judges a set of statuses (one per account and region) for one source: the oldest
+    /// success decides the age, any error is reported.
+    public static func of(_ statuses: [SourceStatus], interval: TimeInterval, now: Date) -> Staleness {
+        guard !statuses.isEmpty else { return .empty }
+        let successes = statuses.compactMap(\.lastSuccessAt)
+        let age = successes.min().map { now.timeIntervalSince($0) }
+        if let failed = statuses.first(where: { $0.lastError != nil }), let message = failed.lastError {
+            let failures = statuses.filter { $0.lastError != nil }.count
+            let text = failures > 1 ? "\(message) (+\(failures - 1) more)" : message
+            return .failed(message: text, age: age)
+        }
+        guard let age else { return .empty }
+        if age <= interval { return .live }
+        if age <= max(interval * 2, interval + 300) { return .asOf(age) }
+        return .stale(age)
+    }
+
+    /// "live", "as of 4m", "stale 2h", "error: ...".
+    public var label: String {
+        switch self {
+        case .empty: "no data"
+        case .live: "live"
+        case .asOf(let age): "as of \(Self.shortAge(age))"
+        case .stale(let age): "stale \(Self.shortAge(age))"
+        case .failed(let message, let age):
+            if let age { "error (\(Self.shortAge(age)) old): \(message)" } else { "error: \(message)" }
+        }
+    }
+
+    /// A compact age: `45s`, `4m`, `2h`, `3d`.
+    public static func shortAge(_ seconds: TimeInterval) -> String {
+        let s = max(0, Int(seconds))
+        if s < 60 { return "\(s)s" }
+        if s < 3600 { return "\(s / 60)m" }
+        if s < 86_400 { return "\(s / 3600)h" }
+        return "\(s / 86_400)d"
+    }
+}

@@ -1,0 +1,59 @@
+import TerminalKit
+
+/// Which key does what. Defaults follow k9s and vim; the config file's `[keys]` table
+/// rebinds by action name. No action that changes anything sits on a Ctrl chord.
+public struct Keymap: Sendable, Hashable {
+    public private(set) var bindings: [Key: KeyAction]
+
+    public init(bindings: [Key: KeyAction]) { self.bindings = bindings }
+
+    public static let defaults = Keymap(bindings: [
+        .character("q"): .quit,
+        .control("c"): .quit,
+        .character("?"): .help,
+        .tab: .nextPane,
+        .backTab: .previousPane,
+        .character("1"): .pane1,
+        .character("2"): .pane2,
+        .character("3"): .pane3,
+        .character("4"): .pane4,
+        .character("5"): .pane5,
+        .character("z"): .zoom,
+        .character("j"): .down,
+        .down: .down,
+        .character("k"): .up,
+        .up: .up,
+        .pageDown: .pageDown,
+        .control("f"): .pageDown,
+        .pageUp: .pageUp,
+        .control("b"): .pageUp,
+        .character("g"): .top,
+        .home: .top,
+        .character("G"): .bottom,
+        .end: .bottom,
+        .enter: .open,
+        .escape: .back,
+        .character("/"): .filter,
+        .character(":"): .command,
+        .character("s"): .sortNext,
+        .character("S"): .sortReverse,
+        .character(" "): .toggleNode,
+        .character("v"): .toggleView,
+        .character("r"): .refresh,
+        .control("l"): .redraw,
+    ])
+
+    public func action(for key: Key) -> KeyAction? { bindings[key] }
+
+    /// The keys bound to `action`, in a stable order for help.
+    public func keys(for action: KeyAction) -> [Key] {
+        bindings.filter { $0.value == action }.map(\.key).sorted { $0.name < $1.name }
+    }
+
+    /// Binds `keys` to `action`, replacing whatever `action` had and taking the keys
+    /// from any other action.
+    public mutating func rebind(_ action: KeyAction, to keys: [Key]) {
+        bindings = bindings.filter { $0.value != action }
+        for key in keys { bindings[key] = action }
+    }
+}
