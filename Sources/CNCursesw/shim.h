@@ -36,4 +36,21 @@ static inline mmask_t opsdeck_button5_pressed(void) { return BUTTON5_PRESSED; }
 static inline int opsdeck_key_f(int n) { return KEY_F(n); }
 static inline int opsdeck_wcwidth(wchar_t c) { return wcwidth(c); }
 
+// stdin/stdout are mutable globals to Swift 6; newterm needs them as FILE *.
+static inline FILE *opsdeck_stdin(void) { return stdin; }
+static inline FILE *opsdeck_stdout(void) { return stdout; }
+static inline int opsdeck_getmaxx(WINDOW *win) { return getmaxx(win); }
+static inline int opsdeck_getmaxy(WINDOW *win) { return getmaxy(win); }
+static inline mmask_t opsdeck_button4_released(void) { return BUTTON4_RELEASED; }
+static inline mmask_t opsdeck_button5_released(void) { return BUTTON5_RELEASED; }
+static inline int opsdeck_ccharw_max(void) { return CCHARW_MAX; }
+
+// Whether the terminfo string capability `name` is present; tigetstr returns
+// (char *)-1 for a name that is not a string capability, which Swift cannot test.
+static inline const char *opsdeck_tigetstr(const char *name) {
+    char *value = tigetstr(name);
+    if (value == NULL || value == (char *)-1) { return NULL; }
+    return value;
+}
+
 #endif
