@@ -5,7 +5,7 @@ import PackageDescription
 // touches SQLite, only the executables read argv and the environment.
 let package = Package(
     name: "OpsDeck",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "opsdeck", targets: ["opsdeck"]),
         .executable(name: "opsdeck-bench", targets: ["opsdeck-bench"]),
@@ -54,6 +54,7 @@ let package = Package(
         ),
         .testTarget(name: "OpsDeckCoreTests", dependencies: ["OpsDeckCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalKit"]),
         .testTarget(
             name: "OpsDeckUITests",
             dependencies: ["OpsDeckUI", "OpsDeckCore", "TerminalKit", "OpsDeckDemo"]

@@ -27,6 +27,7 @@ public enum KeyAction: String, Sendable, CaseIterable, Hashable {
     case toggleView = "toggle-view"
     case refresh = "refresh"
     case redraw = "redraw"
+    case suspend = "suspend"
 
     /// One line of help text.
     public var summary: String {
@@ -57,6 +58,7 @@ public enum KeyAction: String, Sendable, CaseIterable, Hashable {
         case .toggleView: "Switch view (roles: baseline; cost: by account / by service)"
         case .refresh: "Refresh the focused pane now"
         case .redraw: "Redraw the whole screen"
+        case .suspend: "Suspend to the shell (fg resumes)"
         }
     }
 }

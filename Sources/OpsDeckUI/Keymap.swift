@@ -41,6 +41,7 @@ public struct Keymap: Sendable, Hashable {
         .character("v"): .toggleView,
         .character("r"): .refresh,
         .control("l"): .redraw,
+        .control("z"): .suspend,
     ])
 
     public func action(for key: Key) -> KeyAction? { bindings[key] }

@@ -1,0 +1,99 @@
+import Foundation
+import OpsDeckCore
+import TerminalKit
+
+/// The whole state of the console. Pure data: the reducer changes it, the renderer
+/// draws it, and neither touches a terminal, a socket or a file.
+public struct AppState: Sendable {
+    public var snapshot: OrgSnapshot = .empty
+    public var panes: [PaneID: PaneState] = Dictionary(uniqueKeysWithValues: PaneID.allCases.map { ($0, PaneState()) })
+    public var focus: PaneID = .alerts
+    public var zoomed = false
+    public var mode: Mode = .normal
+    public var size: Size
+    public var now: Date
+    public var theme: Theme
+    public var keymap: Keymap
+    public var readonly: Bool
+    public var ascii: Bool
+    /// The region the panes are narrowed to (`:region`); nil shows every region.
+    public var region: String?
+    public var rolesView: PresentationContext.RolesView = .list
+    public var costView: PresentationContext.CostView = .byAccount
+    public var message: StatusMessage?
+    /// Configured profile and regions, shown in the header before any data arrives.
+    public var profile: String
+    public var regions: [String]
+    public var refreshIntervals: [Source: TimeInterval]
+    /// Theme names for `:theme` completion.
+    public var themeNames: [String]
+    /// Lookups for presenters, rebuilt with each snapshot.
+    public private(set) var context: PresentationContext
+
+    public init(
+        size: Size, now: Date, theme: Theme, keymap: Keymap = .defaults, readonly: Bool = false, ascii: Bool = false,
+        profile: String = "default", regions: [String] = ["us-east-1", "us-west-2"],
+        refreshIntervals: [Source: TimeInterval] = AppState.defaultIntervals, themeNames: [String] = []
+    ) {
+        self.size = size
+        self.now = now
+        self.theme = theme
+        self.keymap = keymap
+        self.readonly = readonly
+        self.ascii = ascii
+        self.profile = profile
+        self.regions = regions
+        self.refreshIntervals = refreshIntervals
+        self.themeNames = themeNames
+        self.context = PresentationContext(snapshot: .empty, ascii: ascii)
+        rebuildAll()
+    }
+
+    public static let defaultIntervals: [Source: TimeInterval] = [
+        .alarms: 60, .incidents: 60, .pipelines: 120, .organizations: 3600, .roles: 3600, .cost: 21_600,
+    ]
+
+    public func pane(_ id: PaneID) -> PaneState { panes[id] ?? PaneState() }
+
+    public mutating func updatePane(_ id: PaneID, _ change: (inout PaneState) -> Void) {
+        var pane = panes[id] ?? PaneState()
+        change(&pane)
+        panes[id] = pane
+    }
+
+    /// Rebuilds every pane's rows from the snapshot (a new snapshot or a view change).
+    public mutating func rebuildAll() {
+        context = PresentationContext(
+            snapshot: snapshot, region: region, rolesView: rolesView, costView: costView, ascii: ascii)
+        for id in PaneID.allCases { rebuild(id) }
+    }
+
+    public mutating func rebuild(_ id: PaneID) {
+        let content = PaneContentBuilder.content(for: id, snapshot: snapshot, context: context)
+        updatePane(id) { $0.setContent(content) }
+    }
+
+    /// How fresh a pane's data is.
+    public func staleness(of id: PaneID) -> Staleness {
+        let sources = Set(id.sources)
+        let statuses = snapshot.statuses.filter { sources.contains($0.source) }
+        let interval = id.sources.compactMap { refreshIntervals[$0] }.max() ?? 300
+        return Staleness.of(statuses, interval: interval, now: now)
+    }
+
+    /// The worst staleness over all panes, for the header.
+    public var overallStaleness: Staleness {
+        let all = snapshot.statuses
+        guard !all.isEmpty else { return .empty }
+        var worst: Staleness = .live
+        for id in PaneID.allCases {
+            let s = staleness(of: id)
+            switch (s, worst) {
+            case (.failed, _): return s
+            case (.stale, .live), (.stale, .asOf), (.asOf, .live): worst = s
+            default: break
+            }
+        }
+        return worst
+    }
+}

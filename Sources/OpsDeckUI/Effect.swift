@@ -1,0 +1,12 @@
+/// Work the reducer asks the runtime to do; results come back as Actions.
+public enum Effect: Sendable, Equatable {
+    case quit
+    /// Refresh the sources behind a pane now.
+    case refresh(PaneID)
+    /// Load a theme by name or path.
+    case loadTheme(String)
+    /// Repaint every cell (Ctrl-L).
+    case redraw
+    /// Give the terminal back and stop, as Ctrl-Z does in a shell.
+    case suspend
+}

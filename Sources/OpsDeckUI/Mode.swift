@@ -1,0 +1,14 @@
+import TerminalKit
+
+/// What the keyboard is talking to right now.
+public enum Mode: Sendable {
+    case normal
+    /// Typing a `/` filter for the focused pane; applied as you type.
+    case filter(TextField)
+    /// Typing a `:` command.
+    case command(TextField)
+    /// The key help, scrolled to `offset`.
+    case help(offset: Int)
+    /// The detail view of one row.
+    case detail(pane: PaneID, rowId: String, offset: Int)
+}

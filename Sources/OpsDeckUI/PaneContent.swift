@@ -1,0 +1,29 @@
+import OpsDeckCore
+
+/// Everything a pane shows for one snapshot: its columns, all its rows (unfiltered,
+/// in default order) and, for the Cost pane, the summary above the table.
+public struct PaneContent: Sendable {
+    public var columns: [TableColumn]
+    public var rows: [TableRow]
+    /// Columns the default order sorts by, used when the user has not chosen one.
+    public var defaultSortColumn: Int?
+    public var defaultSortAscending: Bool
+    /// Rows in tree order: sorting by a column flattens it.
+    public var isTree: Bool
+    /// Shown when there are no rows at all.
+    public var emptyMessage: String
+
+    public init(
+        columns: [TableColumn], rows: [TableRow], defaultSortColumn: Int? = nil, defaultSortAscending: Bool = true,
+        isTree: Bool = false, emptyMessage: String = "No data yet"
+    ) {
+        self.columns = columns
+        self.rows = rows
+        self.defaultSortColumn = defaultSortColumn
+        self.defaultSortAscending = defaultSortAscending
+        self.isTree = isTree
+        self.emptyMessage = emptyMessage
+    }
+
+    public static let empty = PaneContent(columns: [], rows: [])
+}

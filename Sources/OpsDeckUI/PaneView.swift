@@ -1,0 +1,118 @@
+import Foundation
+import OpsDeckCore
+import TerminalKit
+
+/// One pane: its frame (title, filter, data age), the Cost summary where it has one,
+/// and its table.
+enum PaneView {
+    static func draw(into buffer: inout ScreenBuffer, area: Rect, pane id: PaneID, state: AppState, glyphs: Glyphs) {
+        let pane = state.pane(id)
+        let focused = state.focus == id
+        let selectedIsProd = focused && (pane.selectedRow?.isProduction ?? false)
+        var title = "\(id.rawValue + 1) \(id.title)"
+        if let filter = pane.filter { title += " /\(filter.query) (\(pane.visible.count)/\(pane.content.rows.count))" }
+        if id == .roles, state.rolesView == .baseline { title += " · baseline" }
+        if id == .cost { title += state.costView == .byAccount ? " · by account" : " · by service" }
+        if let region = state.region, id == .alerts || id == .pipelines { title += " · \(region)" }
+        let staleness = state.staleness(of: id)
+        let labelRole: ThemeRole =
+            switch staleness {
+            case .failed: .error
+            case .stale, .empty: .stale
+            default: .muted
+            }
+        let borderRole: ThemeRole = selectedIsProd ? .prodFrame : (focused ? .borderFocused : .border)
+        let frame = Frame(
+            title: title, label: staleness.label,
+            borderStyle: selectedIsProd ? .double : (focused ? .heavy : .light),
+            borderPaint: state.paint(borderRole), titlePaint: state.paint(focused ? .titleFocused : .title),
+            labelPaint: state.paint(labelRole), fill: state.paint(.background))
+        let inner = frame.draw(into: &buffer, area: area, glyphs: glyphs)
+        guard !inner.isEmpty else { return }
+        let summaryHeight = ConsoleLayout.summaryHeight(for: id, in: area)
+        if summaryHeight > 0 {
+            CostSummaryView.draw(
+                into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: summaryHeight),
+                state: state, glyphs: glyphs)
+        }
+        let tableArea = Rect(x: inner.x, y: inner.y + summaryHeight, width: inner.width, height: inner.height - summaryHeight)
+        drawTable(into: &buffer, area: tableArea, pane: pane, focused: focused, state: state, glyphs: glyphs)
+    }
+
+    static func drawTable(
+        into buffer: inout ScreenBuffer, area: Rect, pane: PaneState, focused: Bool, state: AppState, glyphs: Glyphs
+    ) {
+        guard area.height > 0, area.width > 0 else { return }
+        let content = pane.content
+        let slots = ColumnLayout.slots(for: content.columns, width: area.width)
+        let headerPaint = state.paint(.tableHeader)
+        buffer.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), with: headerPaint.blankCell)
+        for slot in slots {
+            let column = content.columns[slot.column]
+            var title = column.title
+            if pane.sortColumn == slot.column {
+                title += pane.sortAscending ? glyphs.sortAscending : glyphs.sortDescending
+            }
+            buffer.write(
+                title, x: area.x + slot.x, y: area.y, width: slot.width,
+                alignment: column.alignment == .right ? .right : .left, paint: headerPaint, ellipsis: glyphs.ellipsis)
+        }
+        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+        guard body.height > 0 else { return }
+        if pane.visible.isEmpty {
+            let message = content.rows.isEmpty ? content.emptyMessage : "No rows match the filter (Esc clears it)"
+            buffer.write(message, x: body.x + 1, y: body.y, width: body.width - 1, paint: state.paint(.muted))
+            return
+        }
+        let end = min(pane.visible.count, pane.offset + body.height)
+        let flattened = pane.isFlattened
+        for (line, position) in (pane.offset..<end).enumerated() {
+            let row = content.rows[pane.visible[position]]
+            let y = body.y + line
+            let selected = position == pane.selected
+            let selectionRole: ThemeRole = focused ? .selection : .selectionUnfocused
+            let rowRole = row.role ?? .text
+            if selected { buffer.fill(Rect(x: body.x, y: y, width: body.width, height: 1), with: state.paint(selectionRole).blankCell) }
+            for slot in slots {
+                let column = content.columns[slot.column]
+                guard slot.column < row.cells.count else { continue }
+                var text = row.cells[slot.column].render(now: state.now, ascii: state.ascii)
+                if slot.column == 0, content.isTree, !flattened {
+                    let marker =
+                        row.nodeId == nil
+                        ? glyphs.treeLeaf
+                        : (pane.collapsed.contains(row.nodeId ?? "") ? glyphs.treeCollapsed : glyphs.treeExpanded)
+                    text = String(repeating: "  ", count: row.depth) + marker + " " + text
+                }
+                let role = selected ? selectionRole : (row.cellRoles[slot.column] ?? rowRole)
+                var paint = state.paint(role)
+                if selected, let cellRole = row.cellRoles[slot.column] ?? row.role {
+                    // Keep the meaning (alarm, prod) visible on the selection bar.
+                    paint = Paint(
+                        Style(
+                            foreground: state.theme[cellRole].foreground == .default
+                                ? paint.style.foreground : state.theme[cellRole].foreground,
+                            background: paint.style.background,
+                            attributes: paint.style.attributes.union(state.theme[cellRole].attributes)),
+                        role: selectionRole.rawValue + "+" + cellRole.rawValue)
+                }
+                buffer.write(
+                    text, x: body.x + slot.x, y: y, width: slot.width,
+                    alignment: column.alignment == .right ? .right : .left, paint: paint, ellipsis: glyphs.ellipsis)
+            }
+        }
+        if pane.visible.count > body.height {
+            drawScrollbar(&buffer, body, pane, state, glyphs)
+        }
+    }
+
+    static func drawScrollbar(_ buffer: inout ScreenBuffer, _ body: Rect, _ pane: PaneState, _ state: AppState, _ glyphs: Glyphs) {
+        let x = body.maxX
+        let total = pane.visible.count
+        let thumb = max(1, body.height * body.height / total)
+        let top = (body.height - thumb) * pane.offset / max(1, total - body.height)
+        for i in 0..<thumb {
+            buffer.write(glyphs.scrollThumb, x: x, y: body.y + top + i, paint: state.paint(.borderFocused))
+        }
+    }
+}

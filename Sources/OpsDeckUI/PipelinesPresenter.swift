@@ -1,0 +1,61 @@
+import OpsDeckCore
+
+/// The Pipelines pane: recent runs of every kind, failures first.
+public enum PipelinesPresenter {
+    public static let columns = [
+        TableColumn("Status", width: 11),
+        TableColumn("Kind", width: 12, priority: 2),
+        TableColumn("Name", width: 24, flexible: true),
+        TableColumn("Account", width: 18),
+        TableColumn("Region", width: 9, priority: 3),
+        TableColumn("Stage", width: 10, priority: 1),
+        TableColumn("Trigger", width: 12, priority: 3),
+        TableColumn("Commit", width: 7, priority: 2),
+        TableColumn("Took", width: 8, alignment: .right, priority: 1),
+        TableColumn("Age", width: 4, alignment: .right),
+    ]
+
+    public static func role(for status: PipelineRun.Status) -> ThemeRole? {
+        switch status {
+        case .failed: .pipelineFailed
+        case .inProgress, .queued: .pipelineRunning
+        case .succeeded: .pipelineSucceeded
+        case .stopped, .superseded: .muted
+        }
+    }
+
+    public static func content(_ snapshot: OrgSnapshot, _ context: PresentationContext) -> PaneContent {
+        let runs = snapshot.pipelineRuns.filter { context.includes(region: $0.region) }.sorted { lhs, rhs in
+            if lhs.status.rank != rhs.status.rank { return lhs.status.rank < rhs.status.rank }
+            return lhs.startedAt > rhs.startedAt
+        }
+        let rows = runs.map { run in
+            let prod = context.isProduction(run.accountId)
+            var cellRoles: [Int: ThemeRole] = [:]
+            if let role = role(for: run.status) { cellRoles[0] = role }
+            if prod { cellRoles[3] = .prodText }
+            return TableRow(
+                id: run.id,
+                cells: [
+                    .text(run.status.rawValue.replacingOccurrences(of: "_", with: " ")), .text(run.kind.label),
+                    .text(run.name), .text(context.accountName(run.accountId)), .text(run.region),
+                    .text(run.stage ?? "-"), .text(run.trigger ?? "-"), .text(run.commit.map { String($0.prefix(7)) } ?? "-"),
+                    run.finishedAt.map { .duration($0.timeIntervalSince(run.startedAt)) } ?? .running(since: run.startedAt),
+                    .age(run.startedAt),
+                ],
+                cellRoles: cellRoles, isProduction: prod)
+        }
+        return PaneContent(columns: columns, rows: rows, emptyMessage: "No pipeline runs yet")
+    }
+
+    public static func detail(_ id: String, _ snapshot: OrgSnapshot, _ context: PresentationContext) -> [(String, String)] {
+        guard let run = snapshot.pipelineRuns.first(where: { $0.id == id }) else { return [] }
+        return [
+            ("Name", run.name), ("Kind", run.kind.label), ("Status", run.status.rawValue), ("Run", run.id),
+            ("Account", context.accountName(run.accountId) + " (\(run.accountId))"), ("Region", run.region),
+            ("Stage", run.stage ?? "-"), ("Trigger", run.trigger ?? "-"), ("Commit", run.commit ?? "-"),
+            ("Started", "\(run.startedAt)"), ("Finished", run.finishedAt.map { "\($0)" } ?? "still running"),
+            ("URL", run.url ?? "-"),
+        ]
+    }
+}

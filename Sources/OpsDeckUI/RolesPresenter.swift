@@ -1,0 +1,102 @@
+import OpsDeckCore
+
+/// The Roles pane: every role in every account, or the baseline view of where
+/// accounts lack a role or carry a different trust policy.
+public enum RolesPresenter {
+    public static let listColumns = [
+        TableColumn("Account", width: 20),
+        TableColumn("Role", width: 30, flexible: true),
+        TableColumn("Path", width: 14, priority: 2),
+        TableColumn("Kind", width: 11),
+        TableColumn("Trust", width: 8, priority: 1),
+        TableColumn("Max", width: 4, alignment: .right, priority: 3),
+        TableColumn("Used", width: 5, alignment: .right, priority: 2),
+    ]
+
+    public static let baselineColumns = [
+        TableColumn("Role", width: 30),
+        TableColumn("In", width: 9, alignment: .right),
+        TableColumn("Missing in", width: 24, flexible: true),
+        TableColumn("Trust differs in", width: 24, flexible: true, priority: 1),
+    ]
+
+    public static func content(_ snapshot: OrgSnapshot, _ context: PresentationContext) -> PaneContent {
+        let active = snapshot.accounts.filter { $0.status == .active }.map(\.id)
+        let baseline = RoleBaseline(roles: snapshot.roles, accountIds: active)
+        switch context.rolesView {
+        case .list: return list(snapshot, context, baseline)
+        case .baseline: return baselineContent(baseline, accountCount: active.count, context)
+        }
+    }
+
+    static func list(_ snapshot: OrgSnapshot, _ context: PresentationContext, _ baseline: RoleBaseline) -> PaneContent {
+        var rows: [TableRow] = []
+        rows.reserveCapacity(snapshot.roles.count)
+        for role in snapshot.roles {
+            let drifted = baseline.driftedRoleARNs.contains(role.arn)
+            let prod = context.isProduction(role.accountId)
+            var cellRoles: [Int: ThemeRole] = [:]
+            if prod { cellRoles[0] = .prodText }
+            if role.isBreakGlass { cellRoles[3] = .breakGlass }
+            if drifted { cellRoles[4] = .drift }
+            rows.append(
+                TableRow(
+                    id: role.arn,
+                    cells: [
+                        .text(context.accountName(role.accountId)), .text(role.name), .text(role.path),
+                        .text(role.isBreakGlass ? "BREAK-GLASS" : "-"), .text(drifted ? "drift" : "same"),
+                        .text("\(role.maxSessionDuration / 3600)h"),
+                        role.lastUsedAt.map { .age($0) } ?? .text("never"),
+                    ],
+                    role: role.isBreakGlass ? .breakGlass : nil, cellRoles: cellRoles, isProduction: prod))
+        }
+        return PaneContent(
+            columns: listColumns, rows: rows, defaultSortColumn: 0, emptyMessage: "No roles yet")
+    }
+
+    static func baselineContent(
+        _ baseline: RoleBaseline, accountCount: Int, _ context: PresentationContext
+    ) -> PaneContent {
+        let rows = baseline.entries.map { entry in
+            TableRow(
+                id: "baseline:\(entry.roleName)",
+                cells: [
+                    .text(entry.roleName), .text("\(entry.presentIn.count)/\(accountCount)"),
+                    .text(names(entry.missingIn, context)), .text(names(entry.driftedIn, context)),
+                ],
+                role: entry.isClean ? (entry.isBreakGlass ? .breakGlass : nil) : .drift)
+        }
+        return PaneContent(columns: baselineColumns, rows: rows, emptyMessage: "No roles yet")
+    }
+
+    static func names(_ ids: [String], _ context: PresentationContext) -> String {
+        guard !ids.isEmpty else { return "-" }
+        let shown = ids.prefix(6).map { context.accountName($0) }.joined(separator: ", ")
+        return ids.count > 6 ? shown + " +\(ids.count - 6)" : shown
+    }
+
+    public static func detail(_ id: String, _ snapshot: OrgSnapshot, _ context: PresentationContext) -> [(String, String)] {
+        if id.hasPrefix("baseline:") {
+            let name = String(id.dropFirst("baseline:".count))
+            let active = snapshot.accounts.filter { $0.status == .active }.map(\.id)
+            guard let entry = RoleBaseline(roles: snapshot.roles, accountIds: active).entries.first(where: { $0.roleName == name })
+            else { return [] }
+            return [
+                ("Role", entry.roleName), ("Present in", "\(entry.presentIn.count) of \(active.count) accounts"),
+                ("Missing in", entry.missingIn.map { context.accountName($0) }.joined(separator: ", ")),
+                ("Trust differs in", entry.driftedIn.map { context.accountName($0) }.joined(separator: ", ")),
+                ("Break-glass", entry.isBreakGlass ? "yes" : "no"),
+            ]
+        }
+        guard let role = snapshot.roles.first(where: { $0.arn == id }) else { return [] }
+        var lines: [(String, String)] = [
+            ("Role", role.name), ("ARN", role.arn), ("Account", context.accountName(role.accountId) + " (\(role.accountId))"),
+            ("Path", role.path), ("Break-glass", role.isBreakGlass ? "yes" : "no"),
+            ("Max session", "\(role.maxSessionDuration / 60) minutes"),
+            ("Created", role.createdAt.map { "\($0)" } ?? "-"), ("Last used", role.lastUsedAt.map { "\($0)" } ?? "never"),
+        ]
+        for (key, value) in role.tags.sorted(by: { $0.key < $1.key }) { lines.append(("Tag \(key)", value)) }
+        lines.append(("Trust policy", role.trustPolicy))
+        return lines
+    }
+}

@@ -1,0 +1,55 @@
+import TerminalKit
+
+/// The bottom line: the filter or command being typed, a message, or key hints.
+enum StatusBarView {
+    static func draw(into buffer: inout ScreenBuffer, area: Rect, state: AppState) {
+        buffer.fill(area, with: state.paint(.statusBar).blankCell)
+        let pane = state.pane(state.focus)
+        let position = pane.visible.isEmpty ? "0/0" : "\(pane.selected + 1)/\(pane.visible.count)"
+        let right = " \(state.focus.title) \(position) "
+        let rightWidth = TextFit.width(of: right)
+        let leftWidth = max(0, area.width - rightWidth)
+        switch state.mode {
+        case .filter(let field):
+            drawInput(&buffer, prefix: "/", field: field, area: Rect(x: area.x, y: area.y, width: leftWidth, height: 1), state: state, role: .filter)
+        case .command(let field):
+            drawInput(&buffer, prefix: ":", field: field, area: Rect(x: area.x, y: area.y, width: leftWidth, height: 1), state: state, role: .command)
+            let options = state.commandCompletions(field.text)
+            if !field.text.isEmpty, !options.isEmpty {
+                let hint = "  " + options.prefix(5).joined(separator: " ")
+                let x = area.x + 2 + TextFit.width(of: field.text)
+                buffer.write(hint, x: x, y: area.y, paint: state.paint(.muted), maxWidth: max(0, leftWidth - x))
+            }
+        default:
+            if let message = state.message {
+                buffer.write(" " + message.text, x: area.x, y: area.y, width: leftWidth, paint: state.paint(message.isError ? .error : .statusBar))
+            } else {
+                let hints = hintText(state)
+                buffer.write(hints, x: area.x, y: area.y, width: leftWidth, paint: state.paint(.statusBar))
+            }
+        }
+        buffer.write(right, x: area.maxX - rightWidth, y: area.y, paint: state.paint(.statusBar))
+    }
+
+    static func hintText(_ state: AppState) -> String {
+        func key(_ action: KeyAction) -> String { state.keymap.keys(for: action).first?.name ?? "?" }
+        switch state.mode {
+        case .help, .detail: return " \(key(.down))/\(key(.up)) scroll  esc back"
+        default:
+            var hints = " \(key(.help)) help  \(key(.filter)) filter  \(key(.command)) command  tab pane  \(key(.zoom)) zoom"
+            if state.focus == .roles || state.focus == .cost { hints += "  \(key(.toggleView)) view" }
+            if state.focus == .accounts { hints += "  space fold" }
+            return hints + "  \(key(.quit)) quit"
+        }
+    }
+
+    static func drawInput(_ buffer: inout ScreenBuffer, prefix: String, field: TextField, area: Rect, state: AppState, role: ThemeRole) {
+        let paint = state.paint(role)
+        buffer.write(prefix + field.text, x: area.x, y: area.y, width: area.width, paint: paint)
+        let cursorX = area.x + TextFit.width(of: prefix) + TextFit.width(of: field.text.prefix(field.cursor))
+        if cursorX < area.maxX {
+            let under = buffer[cursorX, area.y]
+            buffer[cursorX, area.y] = Cell(under.text.isEmpty ? " " : under.text, style: paint.style.with(attributes: .reverse), role: "cursor")
+        }
+    }
+}

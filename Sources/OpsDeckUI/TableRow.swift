@@ -1,0 +1,35 @@
+import OpsDeckCore
+
+/// One row of a pane's table, built once per snapshot.
+public struct TableRow: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var cells: [CellValue]
+    /// The role of the whole row (nil: plain text).
+    public var role: ThemeRole?
+    /// Per-cell roles that override the row's.
+    public var cellRoles: [Int: ThemeRole]
+    /// Indentation for tree rows (Accounts).
+    public var depth: Int
+    /// Set on OU rows: the OU id, so the tree can collapse it.
+    public var nodeId: String?
+    /// The OU ids above this row, innermost last; hidden when any is collapsed.
+    public var ancestors: [String]
+    /// ASCII-lowercased text `/` matches against.
+    public var searchText: [UInt8]
+    public var isProduction: Bool
+
+    public init(
+        id: String, cells: [CellValue], role: ThemeRole? = nil, cellRoles: [Int: ThemeRole] = [:], depth: Int = 0,
+        nodeId: String? = nil, ancestors: [String] = [], isProduction: Bool = false
+    ) {
+        self.id = id
+        self.cells = cells
+        self.role = role
+        self.cellRoles = cellRoles
+        self.depth = depth
+        self.nodeId = nodeId
+        self.ancestors = ancestors
+        self.isProduction = isProduction
+        self.searchText = TextFilter.fold(cells.compactMap(\.searchText).joined(separator: " "))
+    }
+}
