@@ -1,9 +1,15 @@
 /// Maps theme colours down to what a terminal can show.
 ///
-/// 256 colours: unchanged. 16: the nearest of the 16 ANSI colours. 8: the nearest of
-/// the first 8 (bright 8-15 fold onto 0-7 and ask for bold). None: the terminal's
-/// defaults. "Nearest" is the smallest squared RGB distance using xterm's default
-/// palette (ties go to the lower index), so results do not depend on a user's theme.
+/// 256 colours: unchanged. 16: the nearest of the 16 ANSI colours. 8: the 16-colour
+/// result with bright 8-15 folded onto 0-7 and a request for bold. None: the
+/// terminal's defaults. "Nearest" is the smallest squared RGB distance using xterm's
+/// default palette (ties go to the lower index), so results do not depend on a user's
+/// theme.
+///
+/// Eight colours go through sixteen rather than straight to the nearest of 0-7
+/// because the eight are so far apart that greys would land on yellow (grey 244 is
+/// nearer (205,205,0) than white); through sixteen it becomes bold black, which
+/// terminals show as dark grey.
 public enum ColorMapper {
     /// A mapped colour, and whether the foreground should be bold to make up for a
     /// bright colour folded onto a normal one.
@@ -31,9 +37,9 @@ public enum ColorMapper {
         case .sixteen:
             return Mapped(color: .indexed(index < 16 ? index : nearest(to: rgb(index), among: 0..<16)))
         case .eight:
-            if index < 8 { return Mapped(color: color) }
-            if index < 16 { return Mapped(color: .indexed(index - 8), bold: true) }
-            return Mapped(color: .indexed(nearest(to: rgb(index), among: 0..<8)))
+            let sixteen = index < 16 ? index : nearest(to: rgb(index), among: 0..<16)
+            return sixteen < 8
+                ? Mapped(color: .indexed(sixteen)) : Mapped(color: .indexed(sixteen - 8), bold: true)
         case .none:
             return Mapped(color: .default)
         }
