@@ -47,10 +47,11 @@ public final class MemoryTerminal: Terminal {
     /// Queues each character of `text` as a key press, as if typed.
     public func type(_ text: String) { enqueue(keys: text.map { .character($0) }) }
 
-    /// Changes the size and queues the `.resize` event a real terminal would send.
-    public func resize(to newSize: Size) {
+    /// Changes the size and, unless told not to, queues the `.resize` event a real
+    /// terminal would send.
+    public func resize(to newSize: Size, enqueueEvent: Bool = true) {
         size = newSize
-        enqueue(.resize(newSize))
+        if enqueueEvent { enqueue(.resize(newSize)) }
     }
 
     /// The next queued event, nil when the queue is empty (never waits).

@@ -6,6 +6,9 @@
 public enum TextFit {
     /// Columns `text` takes when written to a screen buffer.
     public static func width(of text: some StringProtocol) -> Int {
+        // Printable ASCII is one column a byte; skipping grapheme breaking matters in
+        // table drawing, which measures every right-aligned or centred cell.
+        if ScreenBuffer.isPrintableASCII(text) { return text.utf8.count }
         var total = 0
         for ch in text { total += DisplayWidth.columns(ch) }
         return total
