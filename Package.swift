@@ -32,7 +32,8 @@ let package = Package(
         .target(name: "OpsDeckDemo", dependencies: ["OpsDeckCore"]),
         .target(
             name: "OpsDeckConfig",
-            dependencies: ["OpsDeckCore", "OpsDeckUI", "TerminalKit", "TOMLKit"]
+            dependencies: ["OpsDeckCore", "OpsDeckUI", "TerminalKit", "TOMLKit"],
+            resources: [.embedInCode("themes")]
         ),
         .target(
             name: "OpsDeckApp",

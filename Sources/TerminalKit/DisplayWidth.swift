@@ -16,6 +16,16 @@ public enum DisplayWidth {
         return width
     }
 
+    /// Columns a grapheme takes once written to a `ScreenBuffer`: as `of(_:)`, except
+    /// that control characters, which the buffer shows as `?`, take one.
+    @inline(__always)
+    public static func columns(_ character: Character) -> Int {
+        if character.isASCII { return 1 }
+        let w = of(character)
+        if w == 0, character.unicodeScalars.first?.properties.generalCategory == .control { return 1 }
+        return w
+    }
+
     /// Columns taken by a string.
     public static func of(_ text: some StringProtocol) -> Int {
         var total = 0

@@ -56,7 +56,9 @@ public enum Key: Sendable, Hashable {
         default:
             if lower.hasPrefix("ctrl-"), lower.count == 6, let c = lower.last, c.isLetter {
                 self = .control(c)
-            } else if lower.hasPrefix("f"), lower.count > 1, let n = Int(lower.dropFirst()), (1...24).contains(n) {
+            } else if lower.hasPrefix("f"), lower.count > 1, let n = Int(lower.dropFirst()),
+                (1...24).contains(n)
+            {
                 self = .function(n)
             } else if name.count == 1, let c = name.first {
                 self = .character(c)

@@ -34,7 +34,9 @@ public struct ScreenBuffer: Sendable, Equatable {
         guard x0 < x1, y0 < y1 else { return }
         for y in y0..<y1 {
             let base = y * size.width
+            breakWideCharacter(at: base, column: x0)
             for x in x0..<x1 { cells[base + x] = cell }
+            repairOrphan(at: base, column: x1)
         }
     }
 
@@ -56,6 +58,10 @@ public struct ScreenBuffer: Sendable, Equatable {
 
     /// Writes `text` starting at (`x`, `y`), at most `maxWidth` columns (to the right
     /// edge when nil). Control characters become `?`.
+    ///
+    /// A wide character cut by the left edge, the right edge or `maxWidth` leaves spaces
+    /// in the columns it would have taken; a wide character partly overwritten loses
+    /// its other half to a space, so nothing on the row ever shifts.
     /// - Returns: the number of columns written.
     @discardableResult
     public mutating func write(
@@ -64,8 +70,29 @@ public struct ScreenBuffer: Sendable, Equatable {
     ) -> Int {
         guard y >= 0, y < size.height else { return 0 }
         let limit = min(size.width, maxWidth.map { x + max(0, $0) } ?? size.width)
-        var col = x
+        guard x < limit, !text.isEmpty else { return 0 }
         let base = y * size.width
+        breakWideCharacter(at: base, column: x)
+        var col = x
+        if Self.isPrintableASCII(text) {
+            // The hot path: table cells and labels are nearly always plain ASCII, and
+            // one-byte strings are stored inline, so this allocates nothing.
+            for byte in text.utf8 {
+                guard col < limit else { break }
+                if col >= 0 { cells[base + col] = Cell(Self.asciiText[Int(byte)], style: style, role: role) }
+                col += 1
+            }
+        } else {
+            col = writeGraphemes(text, from: x, base: base, limit: limit, style: style, role: role)
+        }
+        repairOrphan(at: base, column: col)
+        return max(0, col - x)
+    }
+
+    private mutating func writeGraphemes(
+        _ text: some StringProtocol, from x: Int, base: Int, limit: Int, style: Style, role: String?
+    ) -> Int {
+        var col = x
         for ch in text {
             guard col < limit else { break }
             var w = DisplayWidth.of(ch)
@@ -78,19 +105,46 @@ public struct ScreenBuffer: Sendable, Equatable {
                     continue
                 }
             }
-            if col + w > limit {
-                if col >= 0 { cells[base + col] = Cell(" ", style: style, role: role) }
-                col += 1
-                break
+            if col + w > limit || col < 0 {
+                // Cut by an edge: blank the visible columns it would have covered.
+                let end = min(col + w, limit)
+                for c in max(0, col)..<max(max(0, col), end) {
+                    cells[base + c] = Cell(" ", style: style, role: role)
+                }
+                col = end
+                if end == limit { break }
+                continue
             }
-            if col >= 0 {
-                cells[base + col] = Cell(glyph, style: style, role: role)
-                if w == 2, col + 1 < size.width { cells[base + col + 1] = Cell("", style: style, role: role) }
-            }
+            cells[base + col] = Cell(glyph, style: style, role: role)
+            if w == 2 { cells[base + col + 1] = Cell("", style: style, role: role) }
             col += w
         }
-        return max(0, col - x)
+        return col
     }
+
+    /// Before writing from `column`: a wide character whose right half is there would
+    /// lose that half, so it becomes a space.
+    @inline(__always)
+    mutating func breakWideCharacter(at base: Int, column: Int) {
+        guard column > 0, column < size.width, cells[base + column].isContinuation else { return }
+        cells[base + column - 1].text = " "
+    }
+
+    /// After writing up to `column`: a continuation left there has lost its wide
+    /// character, so it becomes a space.
+    @inline(__always)
+    mutating func repairOrphan(at base: Int, column: Int) {
+        guard column > 0, column < size.width, cells[base + column].isContinuation else { return }
+        cells[base + column].text = " "
+    }
+
+    static func isPrintableASCII(_ text: some StringProtocol) -> Bool {
+        for byte in text.utf8 where byte < 0x20 || byte >= 0x7F { return false }
+        return true
+    }
+
+    /// One-character strings for every ASCII byte, so the fast path builds no strings.
+    static let asciiText: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     /// The visible text of row `y`, continuation cells skipped.
     public func line(_ y: Int) -> String {
