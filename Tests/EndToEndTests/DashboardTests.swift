@@ -9,7 +9,7 @@ extension EndToEnd {
                 let screen = try await DemoApp.waitForDashboard(session)
                 let header = try #require(ScreenText.lines(screen).first)
                 #expect(header.hasPrefix(" OpsDeck "), "header: \(header)")
-                #expect(header.contains(" DEMO "), "header: \(header)")
+                #expect(header.contains(" DEMO"), "header: \(header)")
                 #expect(DemoApp.titlesOnScreen(screen) == DemoApp.titles, "\(ScreenText.framed(screen))")
             }
         }
