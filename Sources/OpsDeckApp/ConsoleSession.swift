@@ -15,7 +15,7 @@ public enum ConsoleSession {
     public static func run(_ options: ConsoleOptions) -> Int32 {
         let env = options.environment
         let paths = AppPaths(environment: env)
-        LoggingSystem.bootstrap(FileLogHandler.factory(path: paths.logFile))
+        AppLogging.bootstrap(environment: env)
         let logger = Logger(label: "opsdeck.console")
 
         let setup: SessionSetup

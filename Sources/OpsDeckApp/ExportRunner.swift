@@ -24,6 +24,7 @@ public enum ExportRunner {
         pane name: String, format: ExportFormat, baseline: Bool, byService: Bool, options: ConsoleOptions
     ) throws -> String {
         guard let pane = PaneID(commandName: name) else { throw Failure.unknownPane(name) }
+        AppLogging.bootstrap(environment: options.environment)
         let paths = CachePaths(environment: options.environment)
         let path = options.cachePath ?? (options.demo ? paths.demoFile : paths.cacheFile)
         if !options.demo && !FileManager.default.fileExists(atPath: path) { throw Failure.emptyCache(path) }
