@@ -30,12 +30,14 @@ final class ConsoleLoop {
     private var hooks: Hooks
     var state: AppState
     private var lastSecond = 0
+    private let quitAfterFirstFrame: Bool
 
-    init(terminal: any Terminal, state: AppState, mailbox: ActionMailbox, hooks: Hooks) {
+    init(terminal: any Terminal, state: AppState, mailbox: ActionMailbox, hooks: Hooks, quitAfterFirstFrame: Bool = false) {
         self.terminal = terminal
         self.state = state
         self.mailbox = mailbox
         self.hooks = hooks
+        self.quitAfterFirstFrame = quitAfterFirstFrame
     }
 
     /// Runs until quit or a terminating signal. The state should already hold the
@@ -88,6 +90,7 @@ final class ConsoleLoop {
                 if !presentedOnce {
                     presentedOnce = true
                     hooks.firstFrame()
+                    if quitAfterFirstFrame { return .quit }
                 }
             }
         }

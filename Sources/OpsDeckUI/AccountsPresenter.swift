@@ -3,14 +3,14 @@ import OpsDeckCore
 /// The Accounts pane: the OU tree with each account's roll-up.
 public enum AccountsPresenter {
     public static let columns = [
-        TableColumn("Name", width: 28, flexible: true),
-        TableColumn("Account", width: 12, priority: 2),
-        TableColumn("Env", width: 8),
-        TableColumn("Status", width: 9, priority: 3),
-        TableColumn("Alarms", width: 6, alignment: .right),
-        TableColumn("Incid", width: 5, alignment: .right, priority: 1),
-        TableColumn("MTD cost", width: 11, alignment: .right, priority: 1),
-        TableColumn("Pipeline", width: 11, priority: 2),
+        PaneColumn("Name", width: 28, flexible: true),
+        PaneColumn("Account", width: 12, priority: 2),
+        PaneColumn("Env", width: 8),
+        PaneColumn("Status", width: 9, priority: 3),
+        PaneColumn("Alarms", width: 6, alignment: .right),
+        PaneColumn("Incid", width: 5, alignment: .right, priority: 1),
+        PaneColumn("MTD cost", width: 11, alignment: .right, priority: 1),
+        PaneColumn("Pipeline", width: 11, priority: 2),
     ]
 
     struct Rollup {
@@ -42,11 +42,11 @@ public enum AccountsPresenter {
         var accountsIn: [String: [Account]] = [:]
         for account in snapshot.accounts { accountsIn[account.ouId, default: []].append(account) }
 
-        var rows: [TableRow] = []
+        var rows: [PaneRow] = []
         rows.reserveCapacity(snapshot.units.count + snapshot.accounts.count)
         func visit(_ unit: OrganizationalUnit, ancestors: [String]) -> Rollup {
             let index = rows.count
-            rows.append(TableRow(id: "ou:\(unit.id)", cells: []))
+            rows.append(PaneRow(id: "ou:\(unit.id)", cells: []))
             var total = Rollup()
             let path = ancestors + [unit.id]
             for child in (childrenOf[unit.id] ?? []).sorted(by: { $0.name < $1.name }) {
@@ -63,7 +63,7 @@ public enum AccountsPresenter {
                 total.cost += rollup.cost
                 rows.append(accountRow(account, rollup, depth: path.count, ancestors: path))
             }
-            rows[index] = TableRow(
+            rows[index] = PaneRow(
                 id: "ou:\(unit.id)",
                 cells: [
                     .text(unit.name), .text(unit.id), .text(""), .text("\(members.count) acct"), .count(total.alarms),
@@ -81,19 +81,20 @@ public enum AccountsPresenter {
         }
         return PaneContent(
             columns: columns, rows: rows, isTree: true,
-            emptyMessage: "No accounts yet: run `opsdeck refresh`, or try `opsdeck --demo`")
+            emptyMessage: "No accounts in the cache yet (try opsdeck --demo)")
     }
 
-    static func accountRow(_ account: Account, _ rollup: Rollup, depth: Int, ancestors: [String]) -> TableRow {
+    static func accountRow(_ account: Account, _ rollup: Rollup, depth: Int, ancestors: [String]) -> PaneRow {
         var cellRoles: [Int: ThemeRole] = [:]
         if rollup.alarms > 0 { cellRoles[4] = .alarm }
         if rollup.incidents > 0 { cellRoles[5] = .incidentTriggered }
         if account.status != .active { cellRoles[3] = .warning }
         if let run = rollup.lastRun { cellRoles[7] = PipelinesPresenter.role(for: run.status) }
         if account.isProduction { cellRoles[2] = .prodText }
+        if account.environment == .staging { cellRoles[2] = .stagingText }
         var name = account.name
         if account.isManagement { name += " (management)" }
-        return TableRow(
+        return PaneRow(
             id: account.id,
             cells: [
                 .text(name), .text(account.id), .text(account.environment.rawValue),

@@ -3,13 +3,13 @@ import OpsDeckCore
 /// The Alerts pane: one inbox of CloudWatch alarms in ALARM and PagerDuty incidents.
 public enum AlertsPresenter {
     public static let columns = [
-        TableColumn("Sev", width: 8),
-        TableColumn("Source", width: 6),
-        TableColumn("Account", width: 18),
-        TableColumn("Region", width: 9, priority: 2),
-        TableColumn("Title", width: 30, flexible: true),
-        TableColumn("Status", width: 12),
-        TableColumn("Age", width: 4, alignment: .right),
+        PaneColumn("Sev", width: 8),
+        PaneColumn("Source", width: 6),
+        PaneColumn("Account", width: 18),
+        PaneColumn("Region", width: 9, priority: 2),
+        PaneColumn("Title", width: 30, flexible: true),
+        PaneColumn("Status", width: 12),
+        PaneColumn("Age", width: 4, alignment: .right),
     ]
 
     public static func severityRole(_ severity: Severity) -> ThemeRole {
@@ -44,7 +44,7 @@ public enum AlertsPresenter {
             if alert.isResolvedButStillFiring { status = "resolved!" }
             var cellRoles: [Int: ThemeRole] = [0: severityRole(alert.severity), 5: statusRole(alert)]
             if prod { cellRoles[2] = .prodText }
-            return TableRow(
+            return PaneRow(
                 id: alert.id,
                 cells: [
                     .text(alert.severity.rawValue), .text(source), .text(context.accountName(alert.accountId)),

@@ -43,6 +43,15 @@ extension AppState {
     private func pageSize(_ id: PaneID) -> Int { max(1, (layout.tableBody(for: id)?.height ?? 10) - 1) }
 
     private mutating func handleKey(_ key: Key) -> [Effect] {
+        // Quit, suspend and redraw work whatever the keyboard is talking to.
+        if case .control = key, let action = keymap.action(for: key) {
+            switch action {
+            case .quit: return [.quit]
+            case .suspend: return [.suspend]
+            case .redraw: return [.redraw]
+            default: break
+            }
+        }
         switch mode {
         case .normal: return handleNormal(key)
         case .filter(var field): return handleFilter(key, &field)
@@ -121,8 +130,9 @@ extension AppState {
             let columns = pane(focus).content.columns.count
             guard columns > 0 else { break }
             let current = pane(focus).sortColumn ?? -1
-            updatePane(focus) { $0.sort(by: (current + 1) % columns, ascending: true) }
-            announceSort()
+            let next = current + 1 < columns ? current + 1 : nil
+            updatePane(focus) { $0.sort(by: next, ascending: true) }
+            if next == nil { show("Default order") } else { announceSort() }
         case .sortReverse:
             updatePane(focus) { $0.reverseSort() }
             announceSort()
@@ -154,8 +164,7 @@ extension AppState {
         default:
             return
         }
-        context = PresentationContext(
-            snapshot: snapshot, region: region, rolesView: rolesView, costView: costView, ascii: ascii)
+        rebuildContext()
         rebuild(focus)
     }
 
@@ -188,8 +197,6 @@ extension AppState {
             let options = commandCompletions(field.text)
             if let prefix = ConsoleCommand.commonPrefix(options), prefix.count > field.text.count {
                 field = TextField(text: prefix)
-            } else if options.count > 1 {
-                show(options.prefix(8).joined(separator: "  "))
             }
             mode = .command(field)
         default:
@@ -207,9 +214,9 @@ extension AppState {
     public var knownRegions: [String] {
         var seen = Set(regions)
         var out = regions
-        for alarm in snapshot.alarms where !seen.contains(alarm.region) {
-            seen.insert(alarm.region)
-            out.append(alarm.region)
+        for region in snapshot.alarms.map(\.region) + snapshot.pipelineRuns.map(\.region) where !seen.contains(region) {
+            seen.insert(region)
+            out.append(region)
         }
         return out
     }
@@ -230,7 +237,11 @@ extension AppState {
             show("Refreshing \(focus.title)…")
             return [.refresh(focus)]
         case .theme(let name): return [.loadTheme(name)]
-        case .filter(let query): updatePane(focus) { $0.setFilter(query) }
+        case .filter(let query):
+            updatePane(focus) {
+                $0.setFilter(query)
+                $0.select(0)
+            }
         case .sort(let title):
             let columns = pane(focus).content.columns
             guard let index = columns.firstIndex(where: { $0.title.lowercased().hasPrefix(title.lowercased()) }) else {
@@ -253,11 +264,12 @@ extension AppState {
 
     private mutating func handleMouse(_ event: MouseEvent) {
         let layout = self.layout
+        guard case .normal = mode else { return }
         if let tabBar = layout.tabBar, tabBar.contains(event.position), event.kind == .press {
             if let pane = TabBarLayout.pane(at: event.position.x - tabBar.x) { focus = pane }
             return
         }
-        guard case .normal = mode, let id = layout.pane(at: event.position) else { return }
+        guard let id = layout.pane(at: event.position) else { return }
         switch event.kind {
         case .wheelUp: updatePane(id) { $0.move(by: -3) }
         case .wheelDown: updatePane(id) { $0.move(by: 3) }

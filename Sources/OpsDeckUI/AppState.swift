@@ -63,9 +63,13 @@ public struct AppState: Sendable {
 
     /// Rebuilds every pane's rows from the snapshot (a new snapshot or a view change).
     public mutating func rebuildAll() {
+        rebuildContext()
+        for id in PaneID.allCases { rebuild(id) }
+    }
+
+    mutating func rebuildContext() {
         context = PresentationContext(
             snapshot: snapshot, region: region, rolesView: rolesView, costView: costView, ascii: ascii)
-        for id in PaneID.allCases { rebuild(id) }
     }
 
     public mutating func rebuild(_ id: PaneID) {

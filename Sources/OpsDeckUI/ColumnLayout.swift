@@ -8,7 +8,7 @@ public enum ColumnLayout {
     }
 
     /// - Returns: the columns to show with their offsets from the left, one space apart.
-    public static func slots(for columns: [TableColumn], width: Int) -> [Slot] {
+    public static func slots(for columns: [PaneColumn], width: Int) -> [Slot] {
         guard width > 0, !columns.isEmpty else { return [] }
         var shown = Array(columns.indices)
         func needed() -> Int { shown.reduce(0) { $0 + columns[$1].width } + max(0, shown.count - 1) }

@@ -4,13 +4,13 @@ import OpsDeckCore
 /// The summary above it (totals, forecast, sparkline, budgets) is drawn by `CostSummaryView`.
 public enum CostPresenter {
     public static let columns = [
-        TableColumn("Name", width: 24, flexible: true),
-        TableColumn("OU", width: 14, priority: 2),
-        TableColumn("MTD", width: 11, alignment: .right),
-        TableColumn("Last mo. same days", width: 11, alignment: .right, priority: 1),
-        TableColumn("Change", width: 7, alignment: .right),
-        TableColumn("Last month", width: 11, alignment: .right, priority: 3),
-        TableColumn("30 days", width: 12, priority: 2),
+        PaneColumn("Name", width: 24, flexible: true),
+        PaneColumn("OU", width: 14, priority: 2),
+        PaneColumn("MTD", width: 11, alignment: .right),
+        PaneColumn("Last mo. same days", width: 11, alignment: .right, priority: 1),
+        PaneColumn("Change", width: 7, alignment: .right),
+        PaneColumn("Last month", width: 11, alignment: .right, priority: 3),
+        PaneColumn("30 days", width: 12, priority: 2),
     ]
 
     public static func content(_ snapshot: OrgSnapshot, _ context: PresentationContext) -> PaneContent {
@@ -21,7 +21,7 @@ public enum CostPresenter {
             var cellRoles: [Int: ThemeRole] = [6: .sparkline]
             if let change = line.changePercent { cellRoles[4] = change > 10 ? .costUp : (change < -10 ? .costDown : .text) }
             if prod { cellRoles[0] = .prodText }
-            return TableRow(
+            return PaneRow(
                 id: "\(context.costView == .byAccount ? "account" : "service"):\(line.key)",
                 cells: [
                     .text(account?.displayName ?? (line.label.isEmpty ? line.key : line.label)),

@@ -11,6 +11,7 @@ enum HeaderView {
             guard x < area.maxX else { return }
             x += buffer.write(text, x: x, y: area.y, paint: state.paint(role), maxWidth: area.maxX - x)
         }
+        let bar = state.ascii ? " | " : " │ "
         let org = state.snapshot.organization
         let clock = clockText(state.now)
         put(" OpsDeck ", .header)
@@ -37,16 +38,16 @@ enum HeaderView {
         for (text, role) in segments {
             let room = area.maxX - x - reserved
             guard room > 6 else { break }
-            put(" │ ", .header)
+            put(bar, .header)
             put(TextFit.truncate(text, to: room - 3), role)
         }
-        let right = " " + staleness.label + " │ " + clock + " "
+        let right = " " + staleness.label + bar + clock + " "
         let rightWidth = TextFit.width(of: right)
         let start = max(x, area.maxX - rightWidth)
         x = start
         put(" ", .header)
         put(staleness.label, stalenessRole)
-        put(" │ " + clock + " ", .header)
+        put(bar + clock + " ", .header)
     }
 
     static func clockText(_ date: Date) -> String {

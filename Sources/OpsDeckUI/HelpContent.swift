@@ -12,7 +12,8 @@ public enum HelpContent {
         lines.append(("/~txt", "fuzzy: the letters in order, gaps allowed"))
         lines.append(("/!text", "invert: rows NOT matching"))
         lines.append(("", ""))
-        lines.append(("COMMANDS", "tab completes"))
+        lines.append(("COMMANDS", ""))
+        lines.append(("tab", "completes a command or its argument"))
         for command in ConsoleCommand.catalog { lines.append((":" + command.usage, command.summary)) }
         lines.append(("", ""))
         lines.append(("MOUSE", "click selects a row or a tab; the wheel scrolls"))

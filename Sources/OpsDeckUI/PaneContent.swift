@@ -3,8 +3,8 @@ import OpsDeckCore
 /// Everything a pane shows for one snapshot: its columns, all its rows (unfiltered,
 /// in default order) and, for the Cost pane, the summary above the table.
 public struct PaneContent: Sendable {
-    public var columns: [TableColumn]
-    public var rows: [TableRow]
+    public var columns: [PaneColumn]
+    public var rows: [PaneRow]
     /// Columns the default order sorts by, used when the user has not chosen one.
     public var defaultSortColumn: Int?
     public var defaultSortAscending: Bool
@@ -14,7 +14,7 @@ public struct PaneContent: Sendable {
     public var emptyMessage: String
 
     public init(
-        columns: [TableColumn], rows: [TableRow], defaultSortColumn: Int? = nil, defaultSortAscending: Bool = true,
+        columns: [PaneColumn], rows: [PaneRow], defaultSortColumn: Int? = nil, defaultSortAscending: Bool = true,
         isTree: Bool = false, emptyMessage: String = "No data yet"
     ) {
         self.columns = columns

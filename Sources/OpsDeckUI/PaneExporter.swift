@@ -37,7 +37,7 @@ public enum PaneExporter {
         return out
     }
 
-    static func json(rows: [TableRow], keys: [String], now: Date) -> String {
+    static func json(rows: [PaneRow], keys: [String], now: Date) -> String {
         let iso = ISO8601DateFormatter()
         var out = "[\n"
         for (r, row) in rows.enumerated() {
@@ -60,7 +60,7 @@ public enum PaneExporter {
         return out + "]\n"
     }
 
-    static func csv(rows: [TableRow], columns: [TableColumn], now: Date) -> String {
+    static func csv(rows: [PaneRow], columns: [PaneColumn], now: Date) -> String {
         var out = (["id"] + columns.map { fieldName($0.title) }).map(quoteCSV).joined(separator: ",") + "\r\n"
         let iso = ISO8601DateFormatter()
         for row in rows {
@@ -80,7 +80,7 @@ public enum PaneExporter {
         return out
     }
 
-    static func table(rows: [TableRow], columns: [TableColumn], now: Date) -> String {
+    static func table(rows: [PaneRow], columns: [PaneColumn], now: Date) -> String {
         let rendered = rows.map { row in row.cells.map { $0.render(now: now, ascii: true) } }
         var widths = columns.map { $0.title.count }
         for cells in rendered {

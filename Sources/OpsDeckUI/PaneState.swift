@@ -20,7 +20,7 @@ public struct PaneState: Sendable {
 
     public init() {}
 
-    public var selectedRow: TableRow? {
+    public var selectedRow: PaneRow? {
         guard selected >= 0, selected < visible.count else { return nil }
         return content.rows[visible[selected]]
     }

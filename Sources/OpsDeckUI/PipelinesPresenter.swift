@@ -3,16 +3,16 @@ import OpsDeckCore
 /// The Pipelines pane: recent runs of every kind, failures first.
 public enum PipelinesPresenter {
     public static let columns = [
-        TableColumn("Status", width: 11),
-        TableColumn("Kind", width: 12, priority: 2),
-        TableColumn("Name", width: 24, flexible: true),
-        TableColumn("Account", width: 18),
-        TableColumn("Region", width: 9, priority: 3),
-        TableColumn("Stage", width: 10, priority: 1),
-        TableColumn("Trigger", width: 12, priority: 3),
-        TableColumn("Commit", width: 7, priority: 2),
-        TableColumn("Took", width: 8, alignment: .right, priority: 1),
-        TableColumn("Age", width: 4, alignment: .right),
+        PaneColumn("Status", width: 11),
+        PaneColumn("Kind", width: 12, priority: 2),
+        PaneColumn("Name", width: 24, flexible: true),
+        PaneColumn("Account", width: 18),
+        PaneColumn("Region", width: 9, priority: 3),
+        PaneColumn("Stage", width: 10, priority: 1),
+        PaneColumn("Trigger", width: 12, priority: 3),
+        PaneColumn("Commit", width: 7, priority: 2),
+        PaneColumn("Took", width: 8, alignment: .right, priority: 1),
+        PaneColumn("Age", width: 4, alignment: .right),
     ]
 
     public static func role(for status: PipelineRun.Status) -> ThemeRole? {
@@ -34,7 +34,7 @@ public enum PipelinesPresenter {
             var cellRoles: [Int: ThemeRole] = [:]
             if let role = role(for: run.status) { cellRoles[0] = role }
             if prod { cellRoles[3] = .prodText }
-            return TableRow(
+            return PaneRow(
                 id: run.id,
                 cells: [
                     .text(run.status.rawValue.replacingOccurrences(of: "_", with: " ")), .text(run.kind.label),

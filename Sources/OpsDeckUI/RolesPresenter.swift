@@ -4,20 +4,20 @@ import OpsDeckCore
 /// accounts lack a role or carry a different trust policy.
 public enum RolesPresenter {
     public static let listColumns = [
-        TableColumn("Account", width: 20),
-        TableColumn("Role", width: 30, flexible: true),
-        TableColumn("Path", width: 14, priority: 2),
-        TableColumn("Kind", width: 11),
-        TableColumn("Trust", width: 8, priority: 1),
-        TableColumn("Max", width: 4, alignment: .right, priority: 3),
-        TableColumn("Used", width: 5, alignment: .right, priority: 2),
+        PaneColumn("Account", width: 20),
+        PaneColumn("Role", width: 30, flexible: true),
+        PaneColumn("Path", width: 14, priority: 2),
+        PaneColumn("Kind", width: 11),
+        PaneColumn("Trust", width: 8, priority: 1),
+        PaneColumn("Max", width: 4, alignment: .right, priority: 3),
+        PaneColumn("Used", width: 5, alignment: .right, priority: 2),
     ]
 
     public static let baselineColumns = [
-        TableColumn("Role", width: 30),
-        TableColumn("In", width: 9, alignment: .right),
-        TableColumn("Missing in", width: 24, flexible: true),
-        TableColumn("Trust differs in", width: 24, flexible: true, priority: 1),
+        PaneColumn("Role", width: 30),
+        PaneColumn("In", width: 9, alignment: .right),
+        PaneColumn("Missing in", width: 24, flexible: true),
+        PaneColumn("Trust differs in", width: 24, flexible: true, priority: 1),
     ]
 
     public static func content(_ snapshot: OrgSnapshot, _ context: PresentationContext) -> PaneContent {
@@ -30,7 +30,7 @@ public enum RolesPresenter {
     }
 
     static func list(_ snapshot: OrgSnapshot, _ context: PresentationContext, _ baseline: RoleBaseline) -> PaneContent {
-        var rows: [TableRow] = []
+        var rows: [PaneRow] = []
         rows.reserveCapacity(snapshot.roles.count)
         for role in snapshot.roles {
             let drifted = baseline.driftedRoleARNs.contains(role.arn)
@@ -40,7 +40,7 @@ public enum RolesPresenter {
             if role.isBreakGlass { cellRoles[3] = .breakGlass }
             if drifted { cellRoles[4] = .drift }
             rows.append(
-                TableRow(
+                PaneRow(
                     id: role.arn,
                     cells: [
                         .text(context.accountName(role.accountId)), .text(role.name), .text(role.path),
@@ -58,7 +58,7 @@ public enum RolesPresenter {
         _ baseline: RoleBaseline, accountCount: Int, _ context: PresentationContext
     ) -> PaneContent {
         let rows = baseline.entries.map { entry in
-            TableRow(
+            PaneRow(
                 id: "baseline:\(entry.roleName)",
                 cells: [
                     .text(entry.roleName), .text("\(entry.presentIn.count)/\(accountCount)"),

@@ -32,13 +32,19 @@ enum StatusBarView {
     }
 
     static func hintText(_ state: AppState) -> String {
-        func key(_ action: KeyAction) -> String { state.keymap.keys(for: action).first?.name ?? "?" }
+        // Prefer a plain key over a Ctrl chord in hints: `q quit`, not `ctrl-c quit`.
+        func key(_ action: KeyAction) -> String {
+            let keys = state.keymap.keys(for: action)
+            return (keys.first { if case .control = $0 { false } else { true } } ?? keys.first)?.name ?? "?"
+        }
         switch state.mode {
-        case .help, .detail: return " \(key(.down))/\(key(.up)) scroll  esc back"
+        case .help, .detail: return " \(key(.down))/\(key(.up)) scroll  \(key(.back)) back"
         default:
-            var hints = " \(key(.help)) help  \(key(.filter)) filter  \(key(.command)) command  tab pane  \(key(.zoom)) zoom"
+            var hints =
+                " \(key(.help)) help  \(key(.filter)) filter  \(key(.command)) command  \(key(.nextPane)) pane"
+                + "  \(key(.zoom)) zoom"
             if state.focus == .roles || state.focus == .cost { hints += "  \(key(.toggleView)) view" }
-            if state.focus == .accounts { hints += "  space fold" }
+            if state.focus == .accounts { hints += "  \(key(.toggleNode)) fold" }
             return hints + "  \(key(.quit)) quit"
         }
     }

@@ -1,7 +1,7 @@
 import OpsDeckCore
 
 /// One row of a pane's table, built once per snapshot.
-public struct TableRow: Sendable, Hashable, Identifiable {
+public struct PaneRow: Sendable, Hashable, Identifiable {
     public var id: String
     public var cells: [CellValue]
     /// The role of the whole row (nil: plain text).

@@ -1,5 +1,5 @@
 /// A column of a pane's table.
-public struct TableColumn: Sendable, Hashable {
+public struct PaneColumn: Sendable, Hashable {
     public enum Alignment: Sendable, Hashable {
         case left
         case right

@@ -1,0 +1,76 @@
+import CursesTerminal
+import Foundation
+import Logging
+import OpsDeckCache
+import OpsDeckConfig
+import OpsDeckCore
+import OpsDeckUI
+import TerminalKit
+
+/// The interactive console from start to exit: configuration, cache, terminal, loop,
+/// and giving the terminal back on every path.
+public enum ConsoleSession {
+    /// Runs the console.
+    /// - Returns: the process exit status (a terminating signal re-raises instead).
+    public static func run(_ options: ConsoleOptions) -> Int32 {
+        let env = options.environment
+        let paths = AppPaths(environment: env)
+        AppLogging.bootstrap(environment: env)
+        let logger = Logger(label: "opsdeck.console")
+
+        let setup: SessionSetup
+        do {
+            setup = try SessionSetup.prepare(options, logger: logger)
+        } catch {
+            printError("\(error)", logFile: paths.logFile)
+            return 1
+        }
+
+        SignalTrap.install()
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(noColor: setup.noColor, mouse: setup.configuration.mouse)
+        } catch {
+            SignalTrap.restoreDefaults()
+            printError("\(error)", logFile: paths.logFile)
+            return 1
+        }
+
+        var state = AppState(
+            size: terminal.size, now: Date(), theme: setup.theme, keymap: setup.configuration.keymap(),
+            readonly: setup.readonly, ascii: setup.ascii, profile: setup.profile, regions: setup.regions,
+            refreshIntervals: setup.refreshIntervals, themeNames: setup.themeNames)
+        _ = state.reduce(.snapshot(setup.initialSnapshot))
+        for notice in setup.notices { _ = state.reduce(.message(notice, isError: true)) }
+
+        let mailbox = ActionMailbox()
+        let cache = setup.cache
+        let observer = Task.detached {
+            for await snapshot in cache.changes(now: { Date() }) { mailbox.post(.snapshot(snapshot)) }
+        }
+        var hooks = ConsoleLoop.Hooks()
+        hooks.pendingSignal = { SignalTrap.takePending() }
+        hooks.loadTheme = { name in
+            Result { try ThemeLoader.load(nameOrPath: name, userThemesDirectory: setup.userThemesDirectory) }
+        }
+        hooks.refresh = { pane in setup.refresher.refresh(pane, mailbox: mailbox) }
+        var firstFrameAt: UInt64?
+        hooks.firstFrame = { firstFrameAt = DispatchTime.now().uptimeNanoseconds }
+        let loop = ConsoleLoop(
+            terminal: terminal, state: state, mailbox: mailbox, hooks: hooks,
+            quitAfterFirstFrame: options.exitAfterFirstFrame)
+        let exit = loop.run()
+        observer.cancel()
+        terminal.restore()
+        logger.info("console exited", metadata: ["exit": "\(exit)"])
+        if let firstFrameAt, options.exitAfterFirstFrame {
+            FileHandle.standardError.write(Data("first-frame-ns \(firstFrameAt)\n".utf8))
+        }
+        if case .signal(let signal) = exit { SignalTrap.terminate(with: signal) }
+        return 0
+    }
+
+    static func printError(_ message: String, logFile: String) {
+        FileHandle.standardError.write(Data("opsdeck: \(message)\n(log: \(logFile))\n".utf8))
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Logging
+import OpsDeckCache
+import OpsDeckConfig
+import OpsDeckCore
+import OpsDeckUI
+
+/// Everything the console needs before it takes the terminal: configuration with the
+/// command line's overrides, the theme, the cache and its first snapshot. Any failure
+/// here happens while the terminal is still the shell's, so it prints plainly.
+struct SessionSetup {
+    var configuration: OpsDeckConfiguration
+    var theme: Theme
+    var themeNames: [String]
+    var userThemesDirectory: String?
+    var noColor: Bool
+    var ascii: Bool
+    var readonly: Bool
+    var profile: String
+    var regions: [String]
+    var refreshIntervals: [Source: TimeInterval]
+    var cache: CacheDatabase
+    var initialSnapshot: OrgSnapshot
+    var refresher: Refresher
+    /// Problems to show in the status bar once the console is up.
+    var notices: [String]
+
+    static func prepare(_ options: ConsoleOptions, logger: Logger) throws -> SessionSetup {
+        let env = options.environment
+        let loaded = ConfigLoader.load(path: options.configPath, env: env)
+        var configuration = loaded.configuration
+        var notices: [String] = []
+        if !loaded.problems.isEmpty {
+            let errors = loaded.errors.count
+            notices.append(
+                "\(loaded.path ?? "config"): \(errors) error(s), \(loaded.warnings.count) warning(s); "
+                    + "run `opsdeck config check` for the lines")
+            for problem in loaded.problems { logger.warning("\(problem.description)") }
+        }
+        if let theme = options.theme { configuration.theme = theme }
+        if let profile = options.profile { configuration.profile = profile }
+        if !options.regions.isEmpty { configuration.regions = options.regions }
+
+        let themesDirectory = ConfigPaths.userThemesDirectory(env: env)
+        let (theme, themeError) = ThemeLoader.loadOrDefault(
+            nameOrPath: configuration.theme, userThemesDirectory: themesDirectory)
+        if let themeError { notices.append("\(themeError.description); using the default theme") }
+
+        let cachePaths = CachePaths(environment: env)
+        let cachePath = options.cachePath ?? (options.demo ? cachePaths.demoFile : cachePaths.cacheFile)
+        let (cache, recovered) = try CacheDatabase.open(at: cachePath)
+        if let recovered {
+            notices.append(recovered)
+            logger.warning("\(recovered)")
+        }
+        let now = Date()
+        if options.demo { try DemoCache.ensure(in: cache, size: options.demoSize, now: now, logger: logger) }
+        let snapshot = try cache.snapshot(now: now)
+
+        var intervals: [Source: TimeInterval] = [:]
+        for source in Source.allCases {
+            let interval = configuration.refreshInterval(for: source).components
+            intervals[source] = TimeInterval(interval.seconds) + TimeInterval(interval.attoseconds) / 1e18
+        }
+        return SessionSetup(
+            configuration: configuration, theme: theme,
+            themeNames: Theme.names(userThemesDirectory: themesDirectory), userThemesDirectory: themesDirectory,
+            noColor: options.noColor || !(env["NO_COLOR"] ?? "").isEmpty,
+            ascii: options.ascii || configuration.ascii, readonly: options.readonly || configuration.readonly,
+            profile: options.demo ? "demo" : (configuration.profile ?? env["AWS_PROFILE"] ?? "default"),
+            regions: configuration.regions, refreshIntervals: intervals, cache: cache, initialSnapshot: snapshot,
+            refresher: Refresher(cache: cache, demoSize: options.demo ? options.demoSize : nil, logger: logger),
+            notices: notices)
+    }
+}

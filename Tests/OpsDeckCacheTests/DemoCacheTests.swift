@@ -1,0 +1,93 @@
+import Foundation
+import OpsDeckCore
+import OpsDeckDemo
+import Testing
+
+@testable import OpsDeckCache
+
+@Suite struct DemoCacheTests {
+    static let now = Fixture.date("2024-05-14T09:30:00Z")
+
+    @Test func standardDemoReadsBackWhole() throws {
+        let demo = DemoOrganization.generate(size: .standard, now: Self.now)
+        let database = try CacheDatabase.inMemory()
+        try database.replaceAll(with: CacheContents(demo: demo), fetchedAt: Self.now)
+        let snapshot = try database.snapshot(now: Self.now)
+
+        #expect(snapshot.organization?.isDemo == true)
+        #expect(snapshot.organization?.profile == "demo")
+        // Compared as sets, and only the differences are printed when they differ.
+        #expect(Set(snapshot.accounts).symmetricDifference(demo.accounts).isEmpty)
+        #expect(Set(snapshot.roles).symmetricDifference(demo.roles).isEmpty)
+        #expect(Set(snapshot.alarms).symmetricDifference(demo.alarms).isEmpty)
+        #expect(Set(snapshot.incidents).symmetricDifference(demo.incidents).isEmpty)
+        #expect(Set(snapshot.pipelineRuns).symmetricDifference(demo.pipelineRuns).isEmpty)
+        #expect(Set(snapshot.units).symmetricDifference(demo.units).isEmpty)
+        #expect(snapshot.roles.count == demo.roles.count)
+        #expect(snapshot.statuses.allSatisfy { $0.lastSuccessAt == Self.now && $0.lastError == nil })
+        let regional = snapshot.statuses.filter { $0.source == .alarms }.map(\.region)
+        #expect(Set(regional) == ["us-east-1", "us-west-2"])
+    }
+
+    @Test func standardDemoCostSummaryMatchesItsPoints() throws {
+        let demo = DemoOrganization.generate(size: .standard, now: Self.now)
+        let database = try CacheDatabase.inMemory()
+        try database.replaceAll(with: CacheContents(demo: demo), fetchedAt: Self.now)
+        let cost = try database.snapshot(now: Self.now).cost
+
+        let monthStart = Fixture.day("2024-05-01")
+        let byAccountMTD = demo.costPoints.filter { $0.dimension == .account && $0.date >= monthStart }
+            .reduce(0) { $0 + $1.amount }
+        let byServiceMTD = demo.costPoints.filter { $0.dimension == .service && $0.date >= monthStart }
+            .reduce(0) { $0 + $1.amount }
+        #expect(abs(cost.monthToDate - byAccountMTD) < 0.005)
+        #expect(abs(cost.byService.reduce(0) { $0 + $1.monthToDate } - byServiceMTD) < 0.005)
+        #expect(abs(byAccountMTD - byServiceMTD) < 0.005)
+        #expect(cost.byAccount.count == demo.accounts.count)
+        #expect(cost.forecast == demo.forecast)
+        #expect(cost.budgets.contains { $0.isBreached })
+        #expect(cost.billingAlarmThreshold == 150_000)
+        #expect(cost.costExplorerRequestsToday == demo.costExplorerRequestsToday)
+        #expect(cost.daily.count == 30)
+        #expect(cost.byAccount.allSatisfy { $0.label != $0.key })
+    }
+
+    /// Prints the large demo's timings; they are read by people (docs/performance.md), never asserted.
+    @Test func largeDemoWritesAndReadsBack() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.remove() }
+        let clock = ContinuousClock()
+
+        var demo: DemoDataset?
+        let generate = clock.measure { demo = DemoOrganization.generate(size: .large, now: Self.now) }
+        let dataset = try #require(demo)
+        let (database, _) = try CacheDatabase.open(at: temp.path + "/demo.sqlite")
+        let write = try clock.measure {
+            try database.replaceAll(with: CacheContents(demo: dataset), fetchedAt: Self.now)
+        }
+
+        var snapshot = OrgSnapshot.empty
+        var reads: [Duration] = []
+        for _ in 0..<5 {
+            reads.append(try clock.measure { snapshot = try database.snapshot(now: Self.now) })
+        }
+        let reopen = try clock.measure { _ = try CacheDatabase.open(at: temp.path + "/demo.sqlite") }
+        let reopenSchemaOnly = try clock.measure {
+            _ = try CacheDatabase.open(at: temp.path + "/demo.sqlite", check: .schemaOnly)
+        }
+        print(
+            "large demo: generate \(generate), write \(write), snapshot \(reads.sorted()), "
+                + "open+quick_check \(reopen), open schema-only \(reopenSchemaOnly)")
+
+        #expect(snapshot.accounts.count == 1_000)
+        #expect(snapshot.roles.count == 20_000)
+        #expect(snapshot.alarms.count == 5_000)
+        #expect(snapshot.incidents.count == 2_000)
+        #expect(snapshot.pipelineRuns.count == 20_000)
+        #expect(snapshot.cost.byAccount.count == 1_000)
+        let points = try database.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cost_points WHERE dimension = 'account'")
+        }
+        #expect(points == 90_000)
+    }
+}
