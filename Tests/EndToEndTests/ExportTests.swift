@@ -17,7 +17,8 @@ extension EndToEnd {
         func csv() async throws {
             let result = try await export(["accounts", "--demo", "--format", "csv"])
             #expect(result.succeeded, "status \(result.status), stderr: \(result.stderr)")
-            let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: true)
+            // CSV rows end in CRLF (RFC 4180); to Swift "\r\n" is one Character, a newline.
+            let lines = result.stdout.split(whereSeparator: \.isNewline)
             let header = try #require(lines.first, "no output; stderr: \(result.stderr)")
             #expect(header.hasPrefix("id,"), "header: \(header)")
             #expect(lines.count > 20, "only \(lines.count) lines:\n\(result.stdout)")

@@ -109,7 +109,7 @@ struct TmuxSession: Sendable {
         try await check(["capture-pane", "-p", "-e", "-t", target]).stdout
     }
 
-    /// Polls the screen every 50 ms until it contains `text`.
+    /// Polls the screen every 50 ms until it contains `text` (see `waitUntil`).
     /// - Returns: the screen that matched.
     /// - Throws: `E2EError.timedOut` with the last screen after `timeout`.
     @discardableResult
@@ -126,8 +126,11 @@ struct TmuxSession: Sendable {
         }
     }
 
-    /// Polls every 50 ms until `predicate` holds for the screen, for at most `timeout`.
+    /// Polls every 50 ms until `predicate` holds for the screen on two captures in a row,
+    /// for at most `timeout`. The second capture keeps a half-drawn frame (the app's
+    /// output read by tmux in pieces) from passing for the finished one.
     /// - Parameter description: what is awaited, for the failure message.
+    /// - Returns: the last screen captured.
     @discardableResult
     func waitUntil(
         _ description: String, timeout: Duration = defaultTimeout, _ predicate: (String) -> Bool
@@ -135,9 +138,12 @@ struct TmuxSession: Sendable {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
         var screen = ""
+        var heldBefore = false
         while true {
             screen = try await capture()
-            if predicate(screen) { return screen }
+            let holds = predicate(screen)
+            if holds && heldBefore { return screen }
+            heldBefore = holds
             if clock.now >= deadline { break }
             try await Task.sleep(for: Self.pollInterval)
         }
