@@ -58,7 +58,9 @@ let package = Package(
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalKit"]),
         .testTarget(
             name: "OpsDeckUITests",
-            dependencies: ["OpsDeckUI", "OpsDeckCore", "TerminalKit", "OpsDeckDemo"]
+            dependencies: [
+                "OpsDeckUI", "OpsDeckCore", "TerminalKit", "OpsDeckDemo", "OpsDeckCache", "OpsDeckConfig", "OpsDeckApp",
+            ]
         ),
         .testTarget(name: "OpsDeckCacheTests", dependencies: ["OpsDeckCache", "OpsDeckCore", "OpsDeckDemo"]),
         .testTarget(name: "OpsDeckDemoTests", dependencies: ["OpsDeckDemo", "OpsDeckCore"]),
