@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -30,6 +31,7 @@ let package = Package(
             dependencies: ["OpsDeckCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "OpsDeckDemo", dependencies: ["OpsDeckCore"]),
+        .target(name: "AWSSigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "OpsDeckConfig",
             dependencies: ["OpsDeckCore", "OpsDeckUI", "TerminalKit", "TOMLKit"],
@@ -55,10 +57,13 @@ let package = Package(
         ),
         .testTarget(name: "OpsDeckCoreTests", dependencies: ["OpsDeckCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalKit"]),
         .testTarget(
             name: "OpsDeckUITests",
-            dependencies: ["OpsDeckUI", "OpsDeckCore", "TerminalKit", "OpsDeckDemo"]
+            dependencies: [
+                "OpsDeckUI", "OpsDeckCore", "TerminalKit", "OpsDeckDemo", "OpsDeckCache", "OpsDeckConfig", "OpsDeckApp",
+            ]
         ),
         .testTarget(name: "OpsDeckCacheTests", dependencies: ["OpsDeckCache", "OpsDeckCore", "OpsDeckDemo"]),
         .testTarget(name: "OpsDeckDemoTests", dependencies: ["OpsDeckDemo", "OpsDeckCore"]),

@@ -4,13 +4,13 @@ import OpsDeckCore
 public enum AccountsPresenter {
     public static let columns = [
         PaneColumn("Name", width: 28, flexible: true),
-        PaneColumn("Account", width: 12, priority: 2),
+        PaneColumn("Account", width: 12, priority: 4),
         PaneColumn("Env", width: 8),
-        PaneColumn("Status", width: 9, priority: 3),
+        PaneColumn("Status", width: 9, priority: 5),
         PaneColumn("Alarms", width: 6, alignment: .right),
         PaneColumn("Incid", width: 5, alignment: .right, priority: 1),
-        PaneColumn("MTD cost", width: 11, alignment: .right, priority: 1),
-        PaneColumn("Pipeline", width: 11, priority: 2),
+        PaneColumn("MTD cost", width: 11, alignment: .right, priority: 2),
+        PaneColumn("Pipeline", width: 11, priority: 3),
     ]
 
     struct Rollup {

@@ -4,7 +4,7 @@ import OpsDeckCore
 public enum AlertsPresenter {
     public static let columns = [
         PaneColumn("Sev", width: 8),
-        PaneColumn("Source", width: 6),
+        PaneColumn("Source", width: 6, priority: 1),
         PaneColumn("Account", width: 18),
         PaneColumn("Region", width: 9, priority: 2),
         PaneColumn("Title", width: 30, flexible: true),

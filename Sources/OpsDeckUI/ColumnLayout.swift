@@ -1,5 +1,6 @@
 /// Fits a pane's columns into a width: low-priority columns go first when it is
-/// narrow, flexible columns share what is left when it is wide.
+/// narrow, flexible columns shrink to a minimum before anything essential is lost,
+/// and take what is left when it is wide.
 public enum ColumnLayout {
     public struct Slot: Sendable, Hashable {
         public var column: Int
@@ -7,39 +8,36 @@ public enum ColumnLayout {
         public var width: Int
     }
 
+    /// The narrowest a flexible column gets before columns are dropped.
+    static let flexibleMinimum = 10
+
     /// - Returns: the columns to show with their offsets from the left, one space apart.
     public static func slots(for columns: [PaneColumn], width: Int) -> [Slot] {
         guard width > 0, !columns.isEmpty else { return [] }
+        func minimum(_ i: Int) -> Int {
+            columns[i].flexible ? min(columns[i].width, flexibleMinimum) : columns[i].width
+        }
         var shown = Array(columns.indices)
-        func needed() -> Int { shown.reduce(0) { $0 + columns[$1].width } + max(0, shown.count - 1) }
-        while needed() > width, shown.count > 1 {
-            // Drop the least important column; among equals, the rightmost.
-            guard let drop = shown.max(by: { a, b in
-                columns[a].priority == columns[b].priority ? a < b : columns[a].priority < columns[b].priority
-            }), columns[drop].priority > 0 || shown.allSatisfy({ columns[$0].priority == 0 }) else { break }
-            if columns[drop].priority == 0 && shown.count <= 2 { break }
+        func needed() -> Int { shown.reduce(0) { $0 + minimum($1) } + max(0, shown.count - 1) }
+        // Optional columns first, least important (then rightmost) first.
+        while needed() > width, let drop = shown.filter({ columns[$0].priority > 0 }).max(by: { a, b in
+            columns[a].priority == columns[b].priority ? a < b : columns[a].priority < columns[b].priority
+        }) {
             shown.removeAll { $0 == drop }
         }
-        var widths = shown.map { columns[$0].width }
+        // Still too wide: essential columns from the right, keeping the first.
+        while needed() > width, shown.count > 1 { shown.removeLast() }
+
+        var widths = shown.map(minimum)
         var spare = width - needed()
         let flexible = shown.indices.filter { columns[shown[$0]].flexible }
-        if spare > 0, !flexible.isEmpty {
+        // Fixed columns first get back what they lost to nothing; flexible ones share the rest.
+        if !flexible.isEmpty, spare > 0 {
             let each = spare / flexible.count
             for (n, i) in flexible.enumerated() {
-                let extra = n == flexible.count - 1 ? spare - each * (flexible.count - 1) : each
-                widths[i] += extra
+                widths[i] += n == flexible.count - 1 ? spare - each * (flexible.count - 1) : each
             }
             spare = 0
-        } else if spare < 0 {
-            // Still too wide with the essentials: shrink the flexible (else the last) columns.
-            let targets = flexible.isEmpty ? [shown.count - 1] : flexible.reversed()
-            for i in targets where spare < 0 {
-                let cut = min(widths[i] - 3, -spare)
-                if cut > 0 {
-                    widths[i] -= cut
-                    spare += cut
-                }
-            }
         }
         var x = 0
         var slots: [Slot] = []

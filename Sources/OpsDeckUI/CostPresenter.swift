@@ -8,7 +8,7 @@ public enum CostPresenter {
         PaneColumn("OU", width: 14, priority: 2),
         PaneColumn("MTD", width: 11, alignment: .right),
         PaneColumn("Last mo. same days", width: 11, alignment: .right, priority: 1),
-        PaneColumn("Change", width: 7, alignment: .right),
+        PaneColumn("Change", width: 7, alignment: .right, priority: 1),
         PaneColumn("Last month", width: 11, alignment: .right, priority: 3),
         PaneColumn("30 days", width: 12, priority: 2),
     ]

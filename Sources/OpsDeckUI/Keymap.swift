@@ -46,9 +46,19 @@ public struct Keymap: Sendable, Hashable {
 
     public func action(for key: Key) -> KeyAction? { bindings[key] }
 
-    /// The keys bound to `action`, in a stable order for help.
+    /// The keys bound to `action` for help and hints: plain characters first, then
+    /// named keys, then Ctrl chords.
     public func keys(for action: KeyAction) -> [Key] {
-        bindings.filter { $0.value == action }.map(\.key).sorted { $0.name < $1.name }
+        func rank(_ key: Key) -> Int {
+            switch key {
+            case .character: 0
+            case .control: 2
+            default: 1
+            }
+        }
+        return bindings.filter { $0.value == action }.map(\.key).sorted {
+            rank($0) == rank($1) ? $0.name < $1.name : rank($0) < rank($1)
+        }
     }
 
     /// Binds `keys` to `action`, replacing whatever `action` had and taking the keys

@@ -4,7 +4,7 @@ import OpsDeckCore
 /// accounts lack a role or carry a different trust policy.
 public enum RolesPresenter {
     public static let listColumns = [
-        PaneColumn("Account", width: 20),
+        PaneColumn("Account", width: 18),
         PaneColumn("Role", width: 30, flexible: true),
         PaneColumn("Path", width: 14, priority: 2),
         PaneColumn("Kind", width: 11),

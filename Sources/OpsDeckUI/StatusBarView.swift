@@ -32,11 +32,8 @@ enum StatusBarView {
     }
 
     static func hintText(_ state: AppState) -> String {
-        // Prefer a plain key over a Ctrl chord in hints: `q quit`, not `ctrl-c quit`.
-        func key(_ action: KeyAction) -> String {
-            let keys = state.keymap.keys(for: action)
-            return (keys.first { if case .control = $0 { false } else { true } } ?? keys.first)?.name ?? "?"
-        }
+        // `keys(for:)` puts plain keys first: `q quit`, not `ctrl-c quit`.
+        func key(_ action: KeyAction) -> String { state.keymap.keys(for: action).first?.name ?? "?" }
         switch state.mode {
         case .help, .detail: return " \(key(.down))/\(key(.up)) scroll  \(key(.back)) back"
         default:
