@@ -46,12 +46,10 @@ struct TmuxSession: Sendable {
         var environment = sandbox.environment
         environment.merge(extraEnvironment) { _, new in new }
         let envArguments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let size = ["-x", String(width), "-y", String(height)]
+        let pane = ["env", "-i"] + envArguments + command
         let result = try await session.run(
-            [
-                "-f", config.path, "new-session", "-d", "-x", String(width), "-y", String(height), "-s",
-                session.name,
-            ]
-                + ["env", "-i"] + envArguments + command)
+            ["-f", config.path, "new-session", "-d"] + size + ["-s", session.name] + pane)
         guard result.succeeded else {
             throw E2EError.processFailed(
                 command: "tmux new-session", status: result.status, stderr: result.stderr)
