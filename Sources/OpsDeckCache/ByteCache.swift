@@ -18,13 +18,17 @@ struct ByteCache<Value> {
     /// once per row and reused, where a `Dictionary` would hash it again.
     private var slots = [Int32](repeating: 0, count: 64)
 
-    mutating func value(for bytes: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) -> Value) -> Value {
+    mutating func value(for bytes: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) -> Value)
+        -> Value
+    {
         let hash = Self.hash(bytes)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
             let index = Int(slots[slot]) - 1
-            if entries[index].hash == hash && Self.equal(entries[index].key, bytes) { return entries[index].value }
+            if entries[index].hash == hash && Self.equal(entries[index].key, bytes) {
+                return entries[index].value
+            }
             slot = (slot + 1) & mask
         }
         let value = make(bytes)

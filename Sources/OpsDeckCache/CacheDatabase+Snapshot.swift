@@ -30,7 +30,9 @@ extension CacheDatabase {
     static func readSnapshot(_ db: Database, now: Date) throws -> OrgSnapshot {
         var cache = DecodeCache()
         let version =
-            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaRecord.versionKey])
+            try String.fetchOne(
+                db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaRecord.versionKey]
+            )
             .flatMap { Int64($0) } ?? 0
         let organization = try OrganizationRecord.fetchOne(db)?.model
         let units = try OrgUnitRecord.order(OrgUnitRecord.Columns.path).fetchAll(db).map(\.model)
@@ -42,8 +44,10 @@ extension CacheDatabase {
         let alarms = try collect(db, AlarmRecord.selectSQL) { AlarmRecord.decode($0, cache: &cache) }
         let incidents = newestFirst(
             try collect(db, IncidentRecord.selectSQL) { IncidentRecord.decode($0, cache: &cache) })
-        let statuses = try collect(db, SourceStatusRecord.selectSQL) { SourceStatusRecord.decode($0, cache: &cache) }
-            .compactMap { $0 }
+        let statuses = try collect(db, SourceStatusRecord.selectSQL) {
+            SourceStatusRecord.decode($0, cache: &cache)
+        }
+        .compactMap { $0 }
         var cost = try CostSummaryQuery(now: now).read(db, accounts: accounts)
         cost.billingAlarmThreshold = alarms.lazy.filter(\.isBillingAlarm).compactMap(\.threshold).min()
         return OrgSnapshot(

@@ -46,7 +46,9 @@ struct RawRow {
     /// The column's UTF-8 bytes, empty for NULL; valid until the next step.
     func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
         // sqlite3_column_bytes must come after sqlite3_column_text, which may convert the value.
-        guard let text = sqlite3_column_text(handle, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        guard let text = sqlite3_column_text(handle, column) else {
+            return UnsafeBufferPointer(start: nil, count: 0)
+        }
         return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
     }
 
