@@ -52,6 +52,35 @@ import Testing
         #expect(cost.byAccount.allSatisfy { $0.label != $0.key })
     }
 
+    @Test func laterRefreshesReplaceTheDemoScopeByScope() throws {
+        let demo = DemoOrganization.generate(size: .standard, now: Self.now)
+        let database = try CacheDatabase.inMemory()
+        try database.replaceAll(with: CacheContents(demo: demo), fetchedAt: Self.now)
+        let account = try #require(demo.accounts.first { $0.name == "payments-prod" })
+        let later = Self.now.addingTimeInterval(300)
+
+        try database.replace(
+            source: .roles, accountId: account.id, region: CacheDatabase.globalRegion, fetchedAt: later,
+            with: .roles([]))
+        let alarm = try #require(demo.alarms.first { $0.accountId == account.id && $0.region == "us-west-2" })
+        try database.replace(
+            source: .alarms, accountId: account.id, region: "us-west-2", fetchedAt: later,
+            with: .alarms([alarm]))
+        try database.replace(
+            source: .incidents, accountId: CacheDatabase.anyAccount, region: CacheDatabase.globalRegion,
+            fetchedAt: later, with: .incidents([]))
+
+        let snapshot = try database.snapshot(now: later)
+        #expect(!snapshot.roles.contains { $0.accountId == account.id })
+        #expect(snapshot.roles.count == demo.roles.filter { $0.accountId != account.id }.count)
+        #expect(snapshot.alarms.filter { $0.accountId == account.id && $0.region == "us-west-2" } == [alarm])
+        #expect(
+            snapshot.alarms.filter { $0.accountId == account.id && $0.region == "us-east-1" }.count
+                == demo.alarms.filter { $0.accountId == account.id && $0.region == "us-east-1" }.count)
+        #expect(snapshot.incidents.isEmpty)
+        #expect(snapshot.statuses.filter { $0.lastSuccessAt == later }.count == 3)
+    }
+
     /// Prints the large demo's timings; they are read by people (docs/performance.md), never asserted.
     @Test func largeDemoWritesAndReadsBack() throws {
         let temp = try TemporaryDirectory()
