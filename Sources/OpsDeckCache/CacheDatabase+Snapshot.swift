@@ -2,6 +2,12 @@ import Foundation
 import GRDB
 import OpsDeckCore
 
+#if canImport(GRDBSQLite)
+    import GRDBSQLite
+#elseif canImport(SQLite3)
+    import SQLite3
+#endif
+
 extension CacheDatabase {
     /// Everything the UI shows, read in one transaction so the panes agree with each other.
     ///
@@ -60,5 +66,26 @@ extension CacheDatabase {
         var result: [T] = []
         try forEachRow(db, sql: sql) { result.append(decode($0)) }
         return result
+    }
+
+    /// Runs a cached statement and hands each row to `body`, resetting the statement after.
+    static func forEachRow(
+        _ db: Database, sql: String, arguments: StatementArguments = StatementArguments(),
+        _ body: (RawRow) throws -> Void
+    ) throws {
+        let statement = try db.cachedStatement(sql: sql)
+        // Resets the statement and binds; the SQL is ours, so the count always matches.
+        statement.setUncheckedArguments(arguments)
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                let message = db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
+            }
+            try body(RawRow(handle: handle))
+        }
     }
 }

@@ -61,26 +61,3 @@ struct RawRow {
         isNull(column) ? nil : string(column)
     }
 }
-
-extension CacheDatabase {
-    /// Runs a cached statement and hands each row to `body`, resetting the statement after.
-    static func forEachRow(
-        _ db: Database, sql: String, arguments: StatementArguments = StatementArguments(),
-        _ body: (RawRow) throws -> Void
-    ) throws {
-        let statement = try db.cachedStatement(sql: sql)
-        // Resets the statement and binds; the SQL is ours, so the count always matches.
-        statement.setUncheckedArguments(arguments)
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else {
-                let message = db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
-            }
-            try body(RawRow(handle: handle))
-        }
-    }
-}
