@@ -214,10 +214,8 @@ import Testing
             "PX", title: "ALARM: \"high-cpu\" in US East (N. Virginia)", account: "222222222222",
             region: "us-east-1")
         let rows = AlertInbox.merge(alarms: [mine, other], incidents: [incident])
-        withKnownIssue("BUG: name correlation ignores account/region; the last same-named alarm wins") {
-            let linked = try #require(rows.first { $0.id == "pd:PX" })
-            #expect(linked.alarm?.arn == mine.arn)
-            #expect(rows.contains { $0.id == "cw:\(other.arn)" })
-        }
+        let linked = try #require(rows.first { $0.id == "pd:PX" })
+        #expect(linked.alarm?.arn == mine.arn)
+        #expect(rows.contains { $0.id == "cw:\(other.arn)" })
     }
 }

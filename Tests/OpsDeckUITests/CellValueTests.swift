@@ -52,9 +52,7 @@ import Testing
     /// Cost Explorer reports tiny negative amounts (credits rounding to nothing) such as
     /// -0.0000001; they should read as zero.
     @Test func tinyNegativeAmountsShowAsZero() {
-        withKnownIssue("BUG: formatMoney(-0.001) gives \"-$0.00\"") {
-            #expect(CellValue.formatMoney(-0.001) == "$0.00")
-        }
+        #expect(CellValue.formatMoney(-0.001) == "$0.00")
     }
 
     @Test(arguments: [

@@ -107,8 +107,6 @@ import Testing
     ])
     func argumentsKeepInnerSpaces(text: String, expected: ConsoleCommand) throws {
         let parsed = try ConsoleCommand.parse(text)
-        withKnownIssue("BUG: parse collapses runs of spaces inside the argument") {
-            #expect(parsed == expected)
-        }
+        #expect(parsed == expected)
     }
 }
