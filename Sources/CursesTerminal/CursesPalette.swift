@@ -47,18 +47,15 @@ struct CursesPalette {
     /// combinations fall back to the default pair (attributes are kept).
     mutating func rendition(for style: Style) -> Rendition {
         if let known = renditions[style] { return known }
-        var attributes = Self.attributes(style.attributes)
+        // TerminalKit's mapper decides the colours (and adds bold where a bright colour
+        // folds onto one of eight), so screen tests and the terminal agree.
+        let mapped = ColorMapper.map(style, to: depth)
+        let attributes = Self.attributes(mapped.attributes)
         var pair: Int32 = 0
         if depth != .none {
-            let foreground = colorNumber(style.foreground, isForeground: true)
-            let background = colorNumber(style.background, isForeground: false)
+            let foreground = colorNumber(mapped.foreground, isForeground: true)
+            let background = colorNumber(mapped.background, isForeground: false)
             pair = pairNumber(PairKey(foreground: foreground, background: background))
-            // Eight-colour terminals commonly show bold text in the bright colour.
-            if depth == .eight, case .indexed(let index) = style.foreground,
-                CursesColorReducer.nearestANSI(index) >= 8
-            {
-                attributes |= opsdeck_a_bold()
-            }
         }
         let rendition = Rendition(attributes: attributes, pair: pair)
         renditions[style] = rendition
@@ -72,9 +69,12 @@ struct CursesPalette {
             if defaultColors { return -1 }
             return isForeground ? 7 : 0
         case .indexed(let index):
-            guard let reduced = CursesColorReducer.reduce(index, to: depth) else { return -1 }
-            if directColor && reduced >= 8 { return Int32(CursesColorReducer.rgbValue(UInt8(reduced))) }
-            return Int32(reduced)
+            guard depth != .none else { return -1 }
+            if directColor && index >= 8 {
+                let c = ColorMapper.rgb(index)
+                return Int32(c.red << 16 | c.green << 8 | c.blue)
+            }
+            return Int32(index)
         }
     }
 

@@ -3,6 +3,7 @@ import Logging
 import OpsDeckCache
 import OpsDeckConfig
 import OpsDeckCore
+import OpsDeckDemo
 import OpsDeckUI
 
 /// Everything the console needs before it takes the terminal: configuration with the
@@ -48,14 +49,12 @@ struct SessionSetup {
 
         let cachePaths = CachePaths(environment: env)
         let cachePath = options.cachePath ?? (options.demo ? cachePaths.demoFile : cachePaths.cacheFile)
-        let (cache, recovered) = try CacheDatabase.open(at: cachePath)
+        let now = Date()
+        let (cache, snapshot, recovered) = try openCache(at: cachePath, demoSize: options.demo ? options.demoSize : nil, now: now, logger: logger)
         if let recovered {
             notices.append(recovered)
             logger.warning("\(recovered)")
         }
-        let now = Date()
-        if options.demo { try DemoCache.ensure(in: cache, size: options.demoSize, now: now, logger: logger) }
-        let snapshot = try cache.snapshot(now: now)
 
         var intervals: [Source: TimeInterval] = [:]
         for source in Source.allCases {
@@ -71,5 +70,24 @@ struct SessionSetup {
             regions: configuration.regions, refreshIntervals: intervals, cache: cache, initialSnapshot: snapshot,
             refresher: Refresher(cache: cache, demoSize: options.demo ? options.demoSize : nil, logger: logger),
             notices: notices)
+    }
+
+    /// Opens the cache trusting its header and schema (a full `quick_check` of a large
+    /// cache costs a third of the first-frame budget); if the first read then fails, the
+    /// file is opened again with the full check, which moves a damaged file aside.
+    static func openCache(
+        at path: String, demoSize: DemoSize?, now: Date, logger: Logger
+    ) throws -> (CacheDatabase, OrgSnapshot, String?) {
+        func attempt(_ check: CacheDatabase.IntegrityCheck) throws -> (CacheDatabase, OrgSnapshot, String?) {
+            let (cache, recovered) = try CacheDatabase.open(at: path, check: check, now: now)
+            if let demoSize { try DemoCache.ensure(in: cache, size: demoSize, now: now, logger: logger) }
+            return (cache, try cache.snapshot(now: now), recovered)
+        }
+        do {
+            return try attempt(.schemaOnly)
+        } catch {
+            logger.warning("cache read failed, checking the file: \(error)")
+            return try attempt(.quick)
+        }
     }
 }

@@ -17,7 +17,8 @@ public struct CacheContents: Sendable, Hashable {
 
     public init(
         organization: OrganizationInfo? = nil, units: [OrganizationalUnit] = [], accounts: [Account] = [],
-        roles: [Role] = [], alarms: [Alarm] = [], incidents: [Incident] = [], pipelineRuns: [PipelineRun] = [],
+        roles: [Role] = [], alarms: [Alarm] = [], incidents: [Incident] = [],
+        pipelineRuns: [PipelineRun] = [],
         cost: CostRecords = CostRecords(), costExplorerRequests: Int = 0
     ) {
         self.organization = organization

@@ -13,7 +13,7 @@ extension CacheDatabase {
     /// organization even when it has no rows, as a real refresh would record.
     ///
     /// Meant for the demo and fixtures: the large demo (about 150,000 rows) is written with
-    /// prepared statements in well under a second.
+    /// prepared statements in about a second (release build).
     public func replaceAll(with contents: CacheContents, fetchedAt: Date) throws {
         let management =
             contents.organization?.managementAccountId
@@ -31,7 +31,8 @@ extension CacheDatabase {
             var succeeded = Set<RefreshScope>()
 
             let orgScope = scope(.organizations, management, global)
-            try Self.insert(.organizations(accounts: contents.accounts, units: contents.units), scope: orgScope, in: db)
+            try Self.insert(
+                .organizations(accounts: contents.accounts, units: contents.units), scope: orgScope, in: db)
             succeeded.insert(orgScope)
 
             // Scopes of accounts with nothing to show still had a successful fetch.
@@ -56,7 +57,9 @@ extension CacheDatabase {
                 Self.newestFirst(contents.pipelineRuns).lazy.map { run in
                     PipelineRunRecord(run, scope: scope(.pipelines, run.accountId, run.region))
                 }, in: db)
-            for run in contents.pipelineRuns { succeeded.insert(scope(.pipelines, run.accountId, run.region)) }
+            for run in contents.pipelineRuns {
+                succeeded.insert(scope(.pipelines, run.accountId, run.region))
+            }
 
             let incidentScope = scope(.incidents, Self.anyAccount, global)
             try Self.insert(.incidents(contents.incidents), scope: incidentScope, in: db)

@@ -26,21 +26,21 @@ extension CacheDatabase {
         let task = Task.detached(priority: .userInitiated) { [self] in
             let probe = path.flatMap { try? ChangeProbe(path: $0) }
             var seen: ChangeMark?
-            var pending = true
             while !Task.isCancelled {
                 let date = now()
                 let mark = ChangeMark(
                     dataVersion: probe?.dataVersion(), writes: writes.value, day: UTCCalendar.dayString(date))
-                if mark != seen || pending {
+                if mark != seen {
                     // The mark is taken before the read, so a write racing the read is seen
                     // on the next round rather than lost.
                     seen = mark
                     do {
                         continuation.yield(try await snapshotAsync(now: date))
-                        pending = false
                     } catch {
-                        pending = true
-                        onError?(error as? CacheError ?? .readFailed(operation: "the snapshot", reason: "\(error)"))
+                        // Reported once; retried when the cache changes (a rebuild, a refresh).
+                        onError?(
+                            error as? CacheError ?? .readFailed(operation: "the snapshot", reason: "\(error)")
+                        )
                     }
                 }
                 do {

@@ -2,6 +2,12 @@ import Foundation
 import GRDB
 import OpsDeckCore
 
+#if canImport(GRDBSQLite)
+    import GRDBSQLite
+#elseif canImport(SQLite3)
+    import SQLite3
+#endif
+
 extension CacheDatabase {
     /// Everything the UI shows, read in one transaction so the panes agree with each other.
     ///
@@ -30,7 +36,9 @@ extension CacheDatabase {
     static func readSnapshot(_ db: Database, now: Date) throws -> OrgSnapshot {
         var cache = DecodeCache()
         let version =
-            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaRecord.versionKey])
+            try String.fetchOne(
+                db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaRecord.versionKey]
+            )
             .flatMap { Int64($0) } ?? 0
         let organization = try OrganizationRecord.fetchOne(db)?.model
         let units = try OrgUnitRecord.order(OrgUnitRecord.Columns.path).fetchAll(db).map(\.model)
@@ -42,8 +50,10 @@ extension CacheDatabase {
         let alarms = try collect(db, AlarmRecord.selectSQL) { AlarmRecord.decode($0, cache: &cache) }
         let incidents = newestFirst(
             try collect(db, IncidentRecord.selectSQL) { IncidentRecord.decode($0, cache: &cache) })
-        let statuses = try collect(db, SourceStatusRecord.selectSQL) { SourceStatusRecord.decode($0, cache: &cache) }
-            .compactMap { $0 }
+        let statuses = try collect(db, SourceStatusRecord.selectSQL) {
+            SourceStatusRecord.decode($0, cache: &cache)
+        }
+        .compactMap { $0 }
         var cost = try CostSummaryQuery(now: now).read(db, accounts: accounts)
         cost.billingAlarmThreshold = alarms.lazy.filter(\.isBillingAlarm).compactMap(\.threshold).min()
         return OrgSnapshot(
@@ -56,5 +66,26 @@ extension CacheDatabase {
         var result: [T] = []
         try forEachRow(db, sql: sql) { result.append(decode($0)) }
         return result
+    }
+
+    /// Runs a cached statement and hands each row to `body`, resetting the statement after.
+    static func forEachRow(
+        _ db: Database, sql: String, arguments: StatementArguments = StatementArguments(),
+        _ body: (RawRow) throws -> Void
+    ) throws {
+        let statement = try db.cachedStatement(sql: sql)
+        // Resets the statement and binds; the SQL is ours, so the count always matches.
+        statement.setUncheckedArguments(arguments)
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                let message = db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
+            }
+            try body(RawRow(handle: handle))
+        }
     }
 }

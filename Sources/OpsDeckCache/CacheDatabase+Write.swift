@@ -32,7 +32,9 @@ extension CacheDatabase {
     /// stay, so the UI keeps showing them, marked with their age and the error.
     ///
     /// - Parameter message: what the user should see; never a secret.
-    public func recordFailure(source: Source, accountId: String, region: String, at date: Date, message: String)
+    public func recordFailure(
+        source: Source, accountId: String, region: String, at date: Date, message: String
+    )
         throws
     {
         try write("the \(source.rawValue) status") { db in
@@ -107,7 +109,8 @@ extension CacheDatabase {
     /// Rows of another account or region would outlive the next refresh of their own scope.
     static func validate(_ records: SourceRecords, in scope: RefreshScope) throws {
         func outside(_ found: String) -> CacheError {
-            .recordOutsideScope(source: scope.source, expected: "\(scope.accountId)/\(scope.region)", found: found)
+            .recordOutsideScope(
+                source: scope.source, expected: "\(scope.accountId)/\(scope.region)", found: found)
         }
         switch records {
         case .roles(let roles):
@@ -115,7 +118,9 @@ extension CacheDatabase {
                 throw outside("\(role.accountId) (\(role.arn))")
             }
         case .alarms(let alarms):
-            if let alarm = alarms.first(where: { $0.accountId != scope.accountId || $0.region != scope.region }) {
+            if let alarm = alarms.first(where: {
+                $0.accountId != scope.accountId || $0.region != scope.region
+            }) {
                 throw outside("\(alarm.accountId)/\(alarm.region) (\(alarm.name))")
             }
         case .pipelineRuns(let runs):
@@ -160,9 +165,11 @@ extension CacheDatabase {
         case .alarms(let alarms):
             try AlarmRecord.bulkInsert(alarms.lazy.map { AlarmRecord($0, scope: scope) }, in: db)
         case .incidents(let incidents):
-            try IncidentRecord.bulkInsert(newestFirst(incidents).lazy.map { IncidentRecord($0, scope: scope) }, in: db)
+            try IncidentRecord.bulkInsert(
+                newestFirst(incidents).lazy.map { IncidentRecord($0, scope: scope) }, in: db)
         case .pipelineRuns(let runs):
-            try PipelineRunRecord.bulkInsert(newestFirst(runs).lazy.map { PipelineRunRecord($0, scope: scope) }, in: db)
+            try PipelineRunRecord.bulkInsert(
+                newestFirst(runs).lazy.map { PipelineRunRecord($0, scope: scope) }, in: db)
         case .cost(let cost):
             try CostPointRecord.bulkInsert(
                 cost.daily.lazy.map { CostPointRecord($0, granularity: .daily, scope: scope) }, in: db)

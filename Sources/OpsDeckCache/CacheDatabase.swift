@@ -45,6 +45,8 @@ public final class CacheDatabase: Sendable {
         configuration.label = label
         // Another OpsDeck process may be writing; wait for it rather than fail.
         configuration.busyMode = .timeout(5)
+        // Each reader keeps its own page cache; the UI reads one snapshot at a time.
+        configuration.maximumReaderCount = 2
         configuration.prepareDatabase { db in
             // Only takes effect on a new file, before WAL is on. A snapshot reads most of the
             // file; bigger pages mean a quarter of the reads through the OS.

@@ -20,9 +20,11 @@ public enum CacheError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .cannotCreateDirectory(let path, let reason):
-            "Cannot create the cache directory \(path): \(reason). Check its permissions or set XDG_CACHE_HOME."
+            "Cannot create the cache directory \(path): \(reason). "
+                + "Check its permissions or set XDG_CACHE_HOME."
         case .cannotOpen(let path, let reason):
-            "Cannot open the cache \(path): \(reason). Remove the file; OpsDeck rebuilds it on the next refresh."
+            "Cannot open the cache \(path): \(reason). "
+                + "Remove the file; OpsDeck rebuilds it on the next refresh."
         case .cannotMoveAside(let path, let reason):
             "The cache \(path) is damaged and could not be moved aside: \(reason). Remove it by hand."
         case .sourceMismatch(let source, let records):

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Where OpsDeck keeps its rebuildable cache, following the XDG base directory spec.
 ///
 /// The environment is passed in so that only the executable reads the real one.
@@ -18,16 +24,21 @@ public struct CachePaths: Sendable, Hashable {
     }
 
     /// `$XDG_CACHE_HOME/opsdeck`, or `$HOME/.cache/opsdeck` when it is unset or not absolute
-    /// (as the XDG spec asks).
+    /// (as the XDG spec asks); without `HOME`, the home directory from the password database.
     ///
     /// - Parameter environment: the process environment, e.g. `ProcessInfo.processInfo.environment`.
     public init(environment: [String: String]) {
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
             self.init(directory: Self.trimmingTrailingSlashes(xdg) + "/opsdeck")
         } else {
-            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.passwordDatabaseHome()
             self.init(directory: Self.trimmingTrailingSlashes(home) + "/.cache/opsdeck")
         }
+    }
+
+    private static func passwordDatabaseHome() -> String {
+        guard let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir else { return "/" }
+        return String(cString: directory)
     }
 
     private static func trimmingTrailingSlashes(_ path: String) -> String {

@@ -108,7 +108,6 @@ enum CacheSchema {
             UNIQUE (kind, id)
         );
         CREATE INDEX pipeline_runs_scope ON pipeline_runs (account_id, region);
-        CREATE INDEX pipeline_runs_started ON pipeline_runs (started_at);
         CREATE TABLE alarms (
             arn TEXT PRIMARY KEY NOT NULL,
             name TEXT NOT NULL,
@@ -151,7 +150,6 @@ enum CacheSchema {
             fetched_at REAL NOT NULL
         );
         CREATE INDEX incidents_scope ON incidents (account_id, region);
-        CREATE INDEX incidents_created ON incidents (created_at);
         CREATE TABLE cost_points (
             granularity TEXT NOT NULL CHECK (granularity IN ('daily', 'monthly')),
             dimension TEXT NOT NULL,

@@ -11,7 +11,8 @@ public struct CostRecords: Sendable, Hashable {
     public var forecast: CostForecast?
 
     public init(
-        daily: [CostPoint] = [], monthly: [CostPoint] = [], budgets: [Budget] = [], forecast: CostForecast? = nil
+        daily: [CostPoint] = [], monthly: [CostPoint] = [], budgets: [Budget] = [],
+        forecast: CostForecast? = nil
     ) {
         self.daily = daily
         self.monthly = monthly

@@ -58,7 +58,8 @@ struct CostSummaryQuery {
             func newLine(_ key: UnsafeBufferPointer<UInt8>) -> Int {
                 lines.append(
                     CostSummary.Line(
-                        key: String(decoding: key, as: UTF8.self), label: "", monthToDate: 0, lastMonthSameDays: 0,
+                        key: String(decoding: key, as: UTF8.self), label: "", monthToDate: 0,
+                        lastMonthSameDays: 0,
                         lastMonthTotal: 0, daily: Array(repeating: 0, count: Self.sparklineDays)))
                 dimensions.append(dimension)
                 return lines.count - 1
@@ -138,8 +139,13 @@ struct CostSummaryQuery {
     /// The stored forecast for this month; a forecast for another month says nothing now.
     private func forecast(_ db: Database) throws -> Double? {
         let row = try Row.fetchOne(
-            db, sql: "SELECT TOTAL(amount), COUNT(*) FROM cost_forecasts WHERE period_start >= ? AND period_start < ?",
-            arguments: [monthStart.timeIntervalSinceReferenceDate, nextMonthStart.timeIntervalSinceReferenceDate])
+            db,
+            sql:
+                "SELECT TOTAL(amount), COUNT(*) FROM cost_forecasts "
+                + "WHERE period_start >= ? AND period_start < ?",
+            arguments: [
+                monthStart.timeIntervalSinceReferenceDate, nextMonthStart.timeIntervalSinceReferenceDate,
+            ])
         guard let row, (row[1] as Int) > 0 else { return nil }
         return row[0]
     }

@@ -46,7 +46,9 @@ struct RawRow {
     /// The column's UTF-8 bytes, empty for NULL; valid until the next step.
     func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
         // sqlite3_column_bytes must come after sqlite3_column_text, which may convert the value.
-        guard let text = sqlite3_column_text(handle, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        guard let text = sqlite3_column_text(handle, column) else {
+            return UnsafeBufferPointer(start: nil, count: 0)
+        }
         return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
     }
 
@@ -57,28 +59,5 @@ struct RawRow {
 
     func optionalString(_ column: Int32) -> String? {
         isNull(column) ? nil : string(column)
-    }
-}
-
-extension CacheDatabase {
-    /// Runs a cached statement and hands each row to `body`, resetting the statement after.
-    static func forEachRow(
-        _ db: Database, sql: String, arguments: StatementArguments = StatementArguments(),
-        _ body: (RawRow) throws -> Void
-    ) throws {
-        let statement = try db.cachedStatement(sql: sql)
-        // Resets the statement and binds; the SQL is ours, so the count always matches.
-        statement.setUncheckedArguments(arguments)
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else {
-                let message = db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
-            }
-            try body(RawRow(handle: handle))
-        }
     }
 }

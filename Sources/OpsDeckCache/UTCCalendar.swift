@@ -11,7 +11,9 @@ enum UTCCalendar {
     }()
 
     static func startOfDay(_ date: Date) -> Date {
-        Date(timeIntervalSince1970: (date.timeIntervalSince1970 / secondsPerDay).rounded(.down) * secondsPerDay)
+        Date(
+            timeIntervalSince1970: (date.timeIntervalSince1970 / secondsPerDay).rounded(.down) * secondsPerDay
+        )
     }
 
     static func startOfMonth(_ date: Date) -> Date {

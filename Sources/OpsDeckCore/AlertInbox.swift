@@ -7,10 +7,10 @@ public enum AlertInbox {
     /// Sorted by severity, then oldest first.
     public static func merge(alarms: [Alarm], incidents: [Incident]) -> [Alert] {
         var alarmsByARN: [String: Alarm] = [:]
-        var alarmsByName: [String: Alarm] = [:]
+        var alarmsByName: [String: [Alarm]] = [:]
         for alarm in alarms {
             alarmsByARN[alarm.arn] = alarm
-            alarmsByName[alarm.name] = alarm
+            alarmsByName[alarm.name, default: []].append(alarm)
         }
         var claimed = Set<String>()
         var rows: [Alert] = []
@@ -47,13 +47,27 @@ public enum AlertInbox {
     }
 
     /// PagerDuty's CloudWatch integration puts the alarm name in the title
-    /// (`ALARM: "name" in US East (N. Virginia)`) or the incident key.
-    private static func correlatedByName(_ incident: Incident, _ alarmsByName: [String: Alarm]) -> Alarm? {
-        if let key = incident.incidentKey, let alarm = alarmsByName[key] { return alarm }
-        let title = incident.title
-        guard let open = title.firstIndex(of: "\"") else { return nil }
-        let rest = title[title.index(after: open)...]
-        guard let close = rest.firstIndex(of: "\"") else { return nil }
-        return alarmsByName[String(rest[..<close])]
+    /// (`ALARM: "name" in US East (N. Virginia)`) or the incident key. Alarm names repeat
+    /// across accounts and regions, so the incident's own account and region decide.
+    private static func correlatedByName(_ incident: Incident, _ alarmsByName: [String: [Alarm]]) -> Alarm? {
+        var name: String?
+        if let key = incident.incidentKey, alarmsByName[key] != nil {
+            name = key
+        } else if let open = incident.title.firstIndex(of: "\"") {
+            let rest = incident.title[incident.title.index(after: open)...]
+            if let close = rest.firstIndex(of: "\"") { name = String(rest[..<close]) }
+        }
+        guard let name, let candidates = alarmsByName[name] else { return nil }
+        let scored = candidates.map { alarm -> (Int, Alarm) in
+            var score = 0
+            if let account = incident.accountId { score += alarm.accountId == account ? 2 : -10 }
+            if let region = incident.region { score += alarm.region == region ? 1 : -10 }
+            if incident.region == nil, incident.title.contains(RegionNames.displayName(alarm.region)) { score += 1 }
+            return (score, alarm)
+        }
+        guard let best = scored.max(by: { $0.0 == $1.0 ? $0.1.arn > $1.1.arn : $0.0 < $1.0 }), best.0 >= 0 else {
+            return nil
+        }
+        return best.1
     }
 }

@@ -19,11 +19,9 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
     /// From an alarm's name or its `Severity` tag: `P1`/`critical`/`sev1` and so on.
     public static func infer(name: String, tags: [String: String]) -> Severity {
         if let tag = tags["Severity"] ?? tags["severity"], let sev = Severity(loose: tag) { return sev }
-        let lower = name.lowercased()
-        for token in lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
-            if let sev = Severity(loose: String(token)) { return sev }
-        }
-        return .warning
+        let tokens = name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        // The most severe word wins: `low-disk-space-critical` is critical.
+        return tokens.compactMap { Severity(loose: String($0)) }.min() ?? .warning
     }
 
     public init?(loose text: String) {

@@ -8,7 +8,7 @@ public enum Staleness: Sendable, Hashable {
     case live
     /// Older than the interval but not yet stale.
     case asOf(TimeInterval)
-    /// Older than twice the interval (or a day for slow sources).
+    /// Older than twice the interval (and at least five minutes past it).
     case stale(TimeInterval)
     /// The last attempt failed; the age is of the last success, if any.
     case failed(message: String, age: TimeInterval?)
@@ -42,9 +42,16 @@ public enum Staleness: Sendable, Hashable {
         }
     }
 
+    /// Seconds as a non-negative Int; NaN, infinities and absurd values can never trap
+    /// (a trap would leave the terminal raw).
+    public static func wholeSeconds(_ seconds: Double) -> Int {
+        guard seconds.isFinite, seconds > 0 else { return 0 }
+        return seconds >= 1e12 ? 1_000_000_000_000 : Int(seconds)
+    }
+
     /// A compact age: `45s`, `4m`, `2h`, `3d`.
     public static func shortAge(_ seconds: TimeInterval) -> String {
-        let s = max(0, Int(seconds))
+        let s = Self.wholeSeconds(seconds)
         if s < 60 { return "\(s)s" }
         if s < 3600 { return "\(s / 60)m" }
         if s < 86_400 { return "\(s / 3600)h" }

@@ -29,7 +29,8 @@ public struct DemoDataset: Sendable, Hashable {
 
     public init(
         size: DemoSize, now: Date, organization: OrganizationInfo, units: [OrganizationalUnit],
-        accounts: [Account], roles: [Role], alarms: [Alarm], incidents: [Incident], pipelineRuns: [PipelineRun],
+        accounts: [Account], roles: [Role], alarms: [Alarm], incidents: [Incident],
+        pipelineRuns: [PipelineRun],
         costPoints: [CostPoint], budgets: [Budget], forecast: Double, forecastPeriod: Range<Date>,
         costExplorerRequestsToday: Int
     ) {

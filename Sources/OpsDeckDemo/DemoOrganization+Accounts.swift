@@ -51,7 +51,9 @@ extension DemoOrganization {
 
     /// The 25 accounts of the standard demo, in OU order.
     static let standardSpecs: [AccountSpec] = {
-        var specs = [AccountSpec(name: "acme-management", unit: .root, team: "cloud-platform", isManagement: true)]
+        var specs = [
+            AccountSpec(name: "acme-management", unit: .root, team: "cloud-platform", isManagement: true)
+        ]
         specs += ["log-archive", "audit", "security-tooling"].map {
             AccountSpec(name: $0, unit: .security, team: "security")
         }
@@ -63,7 +65,9 @@ extension DemoOrganization {
             (Unit.staging, "staging", ["payments", "checkout", "catalog"]),
             (Unit.prod, "prod", workloadApps),
         ] {
-            specs += apps.map { AccountSpec(name: "\($0)-\(suffix)", unit: unit, team: "\($0)-team", app: $0) }
+            specs += apps.map {
+                AccountSpec(name: "\($0)-\(suffix)", unit: unit, team: "\($0)-team", app: $0)
+            }
         }
         for person in ["alice", "bob", "chen", "dana", "erik"] {
             specs.append(
@@ -83,8 +87,10 @@ extension DemoOrganization {
         "api", "web", "worker", "stream", "batch", "edge", "etl", "gateway", "sync", "jobs", "core", "events",
     ]
     private static let people = [
-        "alice", "bob", "chen", "dana", "erik", "fatima", "gus", "hana", "ivan", "jules", "kofi", "lena", "mateo",
-        "nora", "omar", "priya", "quinn", "rosa", "sven", "tariq", "uma", "vik", "wren", "xia", "yusuf", "zoe",
+        "alice", "bob", "chen", "dana", "erik", "fatima", "gus", "hana", "ivan", "jules", "kofi", "lena",
+        "mateo",
+        "nora", "omar", "priya", "quinn", "rosa", "sven", "tariq", "uma", "vik", "wren", "xia", "yusuf",
+        "zoe",
         "amir", "bea", "carlos", "dmitri", "elif", "femi",
     ]
 
@@ -129,7 +135,8 @@ extension DemoOrganization {
         let rootSuffix = rng.characters(4, from: alphabet)
         var unitIds: [Unit: String] = [:]
         for unit in Unit.allCases {
-            unitIds[unit] = unit == .root ? "r-\(rootSuffix)" : "ou-\(rootSuffix)-\(rng.characters(8, from: alphabet))"
+            unitIds[unit] =
+                unit == .root ? "r-\(rootSuffix)" : "ou-\(rootSuffix)-\(rng.characters(8, from: alphabet))"
         }
         let units = Unit.allCases.map { unit in
             OrganizationalUnit(
@@ -148,7 +155,8 @@ extension DemoOrganization {
             } while !usedIds.insert(id).inserted
             members.append(
                 GeneratedOrg.Member(
-                    account: makeAccount(spec, id: id, ouId: unitIds[spec.unit] ?? "", rng: &rng, clock: clock),
+                    account: makeAccount(
+                        spec, id: id, ouId: unitIds[spec.unit] ?? "", rng: &rng, clock: clock),
                     team: spec.team, app: spec.app))
         }
         let management = members.first(where: { $0.account.isManagement })?.account ?? members[0].account
@@ -172,11 +180,15 @@ extension DemoOrganization {
             tags["DataClassification"] = rng.chance(0.5) ? "confidential" : "internal"
         }
         let joinedDaysAgo: Double =
-            spec.isManagement ? 2_200 : (spec.unit == .sandbox ? rng.double(20...400) : rng.double(200...1_800))
+            spec.isManagement
+            ? 2_200 : (spec.unit == .sandbox ? rng.double(20...400) : rng.double(200...1_800))
         return Account(
             id: id, name: spec.name, email: "aws+\(spec.name)@acme.example", status: spec.status, ouId: ouId,
             ouPath: spec.unit.path, environment: environment,
-            alias: spec.unit == .sandbox ? nil : "acme-\(spec.name)", tags: tags, isManagement: spec.isManagement,
+            alias: spec.unit == .sandbox
+                ? nil : spec.name.hasPrefix("acme-") ? spec.name : "acme-\(spec.name)",
+            tags: tags,
+            isManagement: spec.isManagement,
             joinedAt: clock.daysAgo(joinedDaysAgo.rounded()))
     }
 }

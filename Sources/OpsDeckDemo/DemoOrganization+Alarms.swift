@@ -25,19 +25,24 @@ extension DemoOrganization {
         case .prod:
             [
                 AlarmTemplate(
-                    name: "P1-\(app)-api-5xx-rate", namespace: "AWS/ApplicationELB", metric: "HTTPCode_Target_5XX_Count",
+                    name: "P1-\(app)-api-5xx-rate", namespace: "AWS/ApplicationELB",
+                    metric: "HTTPCode_Target_5XX_Count",
                     threshold: 50),
                 AlarmTemplate(
-                    name: "P2-\(app)-latency-p99", namespace: "AWS/ApplicationELB", metric: "TargetResponseTime",
+                    name: "P2-\(app)-latency-p99", namespace: "AWS/ApplicationELB",
+                    metric: "TargetResponseTime",
                     threshold: 1.5, unit: "s"),
                 AlarmTemplate(
-                    name: "P3-\(app)-queue-depth", namespace: "AWS/SQS", metric: "ApproximateNumberOfMessagesVisible",
+                    name: "P3-\(app)-queue-depth", namespace: "AWS/SQS",
+                    metric: "ApproximateNumberOfMessagesVisible",
                     threshold: 1_000),
                 AlarmTemplate(
-                    name: "P2-\(app)-rds-cpu-high", namespace: "AWS/RDS", metric: "CPUUtilization", threshold: 85,
+                    name: "P2-\(app)-rds-cpu-high", namespace: "AWS/RDS", metric: "CPUUtilization",
+                    threshold: 85,
                     unit: "%"),
                 AlarmTemplate(
-                    name: "P4-\(app)-ecs-memory", namespace: "AWS/ECS", metric: "MemoryUtilization", threshold: 90,
+                    name: "P4-\(app)-ecs-memory", namespace: "AWS/ECS", metric: "MemoryUtilization",
+                    threshold: 90,
                     unit: "%"),
             ]
         case .staging:
@@ -46,13 +51,15 @@ extension DemoOrganization {
                     name: "P3-\(app)-staging-5xx-rate", namespace: "AWS/ApplicationELB",
                     metric: "HTTPCode_Target_5XX_Count", threshold: 100),
                 AlarmTemplate(
-                    name: "P4-\(app)-staging-latency", namespace: "AWS/ApplicationELB", metric: "TargetResponseTime",
+                    name: "P4-\(app)-staging-latency", namespace: "AWS/ApplicationELB",
+                    metric: "TargetResponseTime",
                     threshold: 3, unit: "s"),
             ]
         default:
             [
                 AlarmTemplate(
-                    name: "P4-\(app)-\(environment.rawValue)-errors", namespace: "AWS/Lambda", metric: "Errors",
+                    name: "P4-\(app)-\(environment.rawValue)-errors", namespace: "AWS/Lambda",
+                    metric: "Errors",
                     threshold: 25)
             ]
         }
@@ -74,18 +81,21 @@ extension DemoOrganization {
         ),
         (
             "network", "us-west-2",
-            AlarmTemplate(name: "P3-vpn-tunnel-down", namespace: "AWS/VPN", metric: "TunnelState", threshold: 1)
+            AlarmTemplate(
+                name: "P3-vpn-tunnel-down", namespace: "AWS/VPN", metric: "TunnelState", threshold: 1)
         ),
         (
             "security-tooling", "us-east-1",
             AlarmTemplate(
-                name: "P2-guardduty-high-severity-findings", namespace: "Custom/Security", metric: "HighFindings",
+                name: "P2-guardduty-high-severity-findings", namespace: "Custom/Security",
+                metric: "HighFindings",
                 threshold: 0)
         ),
         (
             "log-archive", "us-east-1",
             AlarmTemplate(
-                name: "P3-cloudtrail-delivery-failures", namespace: "Custom/Security", metric: "DeliveryFailures",
+                name: "P3-cloudtrail-delivery-failures", namespace: "Custom/Security",
+                metric: "DeliveryFailures",
                 threshold: 0)
         ),
         (
@@ -134,9 +144,13 @@ extension DemoOrganization {
                 threshold: size == .large ? 6_000_000 : 150_000, severity: .high,
                 actions: ["arn:aws:sns:us-east-1:\(management.id):billing-alerts"], tags: ["Team": "finops"]))
         for entry in platformAlarms {
-            guard let member = org.member(named: entry.account), member.account.status == .active else { continue }
+            guard let member = org.member(named: entry.account), member.account.status == .active else {
+                continue
+            }
             alarms.append(
-                alarm(entry.template, account: member.account, region: entry.region, team: member.team, rng: &rng, clock: clock))
+                alarm(
+                    entry.template, account: member.account, region: entry.region, team: member.team,
+                    rng: &rng, clock: clock))
         }
         for name in workloadApps {
             for suffix in ["prod", "staging", "dev"] {
@@ -145,7 +159,9 @@ extension DemoOrganization {
                 for region in regionsHere {
                     for template in appTemplates(app: name, environment: member.account.environment) {
                         alarms.append(
-                            alarm(template, account: member.account, region: region, team: member.team, rng: &rng, clock: clock))
+                            alarm(
+                                template, account: member.account, region: region, team: member.team,
+                                rng: &rng, clock: clock))
                     }
                 }
             }
@@ -156,8 +172,10 @@ extension DemoOrganization {
             }
             alarms.append(
                 Alarm(
-                    arn: alarmARN(account: checkout.account.id, region: "us-east-1", name: "P1-checkout-availability"),
-                    name: "P1-checkout-availability", accountId: checkout.account.id, region: "us-east-1", state: .ok,
+                    arn: alarmARN(
+                        account: checkout.account.id, region: "us-east-1", name: "P1-checkout-availability"),
+                    name: "P1-checkout-availability", accountId: checkout.account.id, region: "us-east-1",
+                    state: .ok,
                     stateReason: "Alarm rule \(parts.joined(separator: " OR ")) evaluated to FALSE.",
                     stateUpdatedAt: clock.daysAgo(6), isComposite: true,
                     actions: ["arn:aws:sns:us-east-1:\(checkout.account.id):pagerduty-critical"],
@@ -201,7 +219,8 @@ extension DemoOrganization {
         let rank = min(4, kind.rank + bump)
         let repeatSuffix = round < kinds.count ? "" : "-\(round / kinds.count + 1)"
         return AlarmTemplate(
-            name: "P\(rank)-\(member.app ?? member.team)-\(kind.suffix)\(repeatSuffix)", namespace: kind.namespace,
+            name: "P\(rank)-\(member.app ?? member.team)-\(kind.suffix)\(repeatSuffix)",
+            namespace: kind.namespace,
             metric: kind.metric, threshold: kind.threshold)
     }
 
@@ -220,11 +239,13 @@ extension DemoOrganization {
             alarms[index].state = .alarm
             alarms[index].stateUpdatedAt = clock.minutesAgo(entry.minutes)
             if alarms[index].isComposite {
-                alarms[index].stateReason = alarms[index].stateReason.replacingOccurrences(of: "FALSE", with: "TRUE")
+                alarms[index].stateReason = alarms[index].stateReason.replacingOccurrences(
+                    of: "FALSE", with: "TRUE")
             } else {
                 let threshold = formatted(alarms[index].threshold ?? 0)
                 alarms[index].stateReason =
-                    "Threshold Crossed: 3 out of the last 3 datapoints were greater than the threshold (\(threshold))."
+                    "Threshold Crossed: 3 out of the last 3 datapoints were greater than the threshold "
+                    + "(\(threshold))."
             }
         }
         for entry in insufficient {
@@ -253,7 +274,8 @@ extension DemoOrganization {
             for (member, region) in slots where alarms.count < largeAlarmCount {
                 let template = largeTemplate(round: round, member: member)
                 var generated = alarm(
-                    template, account: member.account, region: region, team: member.team, rng: &rng, clock: clock)
+                    template, account: member.account, region: region, team: member.team, rng: &rng,
+                    clock: clock)
                 let roll = rng.unit()
                 let firingChance = member.account.environment == .prod ? 0.035 : 0.015
                 if roll < firingChance {

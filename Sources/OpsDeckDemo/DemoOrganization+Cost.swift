@@ -13,7 +13,8 @@ extension DemoOrganization {
     /// Services and their usual share of the bill.
     private static let services: [(name: String, share: Double)] = [
         ("Amazon Elastic Compute Cloud - Compute", 0.30), ("Amazon Relational Database Service", 0.16),
-        ("Amazon Elastic Container Service", 0.09), ("Amazon Simple Storage Service", 0.08), ("EC2 - Other", 0.07),
+        ("Amazon Elastic Container Service", 0.09), ("Amazon Simple Storage Service", 0.08),
+        ("EC2 - Other", 0.07),
         ("Amazon CloudFront", 0.05), ("Amazon DynamoDB", 0.05), ("Amazon OpenSearch Service", 0.04),
         ("Amazon CloudWatch", 0.04), ("AWS Lambda", 0.03), ("Amazon Virtual Private Cloud", 0.03),
         ("Amazon GuardDuty", 0.02), ("AWS Key Management Service", 0.01), ("AWS Config", 0.01),
@@ -32,8 +33,9 @@ extension DemoOrganization {
         var points: [CostPoint] = []
         points.reserveCapacity(org.members.count * costDays + services.count * costDays)
         var dailyTotals = Array(repeating: 0, count: costDays)
-        var monthToDate: [String: Double] = [:]
-        var lastWeek: [String: Double] = [:]
+        // In cents, so budget amounts come out exact.
+        var monthToDateCents: [String: Int] = [:]
+        var lastWeekCents: [String: Int] = [:]
         let monthStartIndex = max(0, costDays - clock.daysElapsedInMonth)
 
         for member in org.members {
@@ -55,8 +57,10 @@ extension DemoOrganization {
                     CostPoint(
                         date: firstDay.addingTimeInterval(Double(day) * DemoClock.day), dimension: .account,
                         key: account.id, amount: dollars))
-                if day >= monthStartIndex { monthToDate[account.id, default: 0] += dollars }
-                if day >= costDays - 8 && day < costDays - 1 { lastWeek[account.id, default: 0] += dollars }
+                if day >= monthStartIndex { monthToDateCents[account.id, default: 0] += cents }
+                if day >= costDays - 8 && day < costDays - 1 {
+                    lastWeekCents[account.id, default: 0] += cents
+                }
             }
         }
         for day in 0..<costDays {
@@ -84,12 +88,13 @@ extension DemoOrganization {
         let forecast = (forecastCents).rounded() / 100
 
         func accountForecast(_ id: String) -> Double {
-            let mtd = monthToDate[id] ?? 0
-            return ((mtd + (lastWeek[id] ?? 0) / 7 * (remainingDays - 1)) * 100).rounded() / 100
+            let mtd = Double(monthToDateCents[id] ?? 0)
+            return (mtd + Double(lastWeekCents[id] ?? 0) / 7 * (remainingDays - 1)).rounded() / 100
         }
         let budgets = makeBudgets(
             size: size, org: org, orgMonthToDate: Double(orgMonthToDate) / 100, forecast: forecast,
-            monthToDate: monthToDate, accountForecast: accountForecast, rng: &rng)
+            monthToDate: monthToDateCents.mapValues { Double($0) / 100 }, accountForecast: accountForecast,
+            rng: &rng)
         return GeneratedCost(points: points, budgets: budgets, forecast: forecast)
     }
 
@@ -128,12 +133,14 @@ extension DemoOrganization {
     }
 
     private static func makeBudgets(
-        size: DemoSize, org: GeneratedOrg, orgMonthToDate: Double, forecast: Double, monthToDate: [String: Double],
+        size: DemoSize, org: GeneratedOrg, orgMonthToDate: Double, forecast: Double,
+        monthToDate: [String: Double],
         accountForecast: (String) -> Double, rng: inout SplitMix64
     ) -> [Budget] {
         var budgets = [
             Budget(
-                accountId: org.management.id, name: "org-monthly-total", limit: roundNumber(forecast * 1.1, up: true),
+                accountId: org.management.id, name: "org-monthly-total",
+                limit: roundNumber(forecast * 1.1, up: true),
                 actual: orgMonthToDate, forecasted: forecast)
         ]
         for member in org.members where member.account.status == .active {
@@ -150,7 +157,7 @@ extension DemoOrganization {
                 limit = roundNumber(projected * 1.25, up: true)
             } else if size == .large && account.environment == .prod && rng.chance(0.15) {
                 // A few generated budgets set too tight, as happens.
-                limit = roundNumber(projected * (rng.chance(0.1) ? 0.5 : 1.3), up: true)
+                limit = roundNumber(projected * (rng.chance(0.1) ? 0.3 : 1.3), up: true)
             } else {
                 limit = nil
             }
@@ -168,7 +175,8 @@ extension DemoOrganization {
         budgets.append(
             Budget(
                 accountId: org.management.id, name: "shared-services-quarterly",
-                limit: roundNumber(max(sharedQuarter, 1) * 2.2, up: true), actual: sharedQuarter, timeUnit: "QUARTERLY"))
+                limit: roundNumber(max(sharedQuarter, 1) * 2.2, up: true), actual: sharedQuarter,
+                timeUnit: "QUARTERLY"))
         return budgets
     }
 }

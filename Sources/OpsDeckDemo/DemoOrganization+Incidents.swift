@@ -31,7 +31,8 @@ extension DemoOrganization {
             status: .triggered, priority: "P1", urgency: .high, service: "payments-api", createdMinutes: 13,
             updatedMinutes: 13, alarm: ("payments-prod", "us-east-1", "P1-payments-api-5xx-rate")),
         IncidentSpec(
-            status: .acknowledged, priority: "P1", urgency: .high, service: "checkout-web", createdMinutes: 37,
+            status: .acknowledged, priority: "P1", urgency: .high, service: "checkout-web",
+            createdMinutes: 37,
             updatedMinutes: 31, alarm: ("checkout-prod", "us-east-1", "P1-checkout-availability")),
         // Closed while the alarm still fires: the inbox must keep showing it.
         IncidentSpec(
@@ -41,11 +42,13 @@ extension DemoOrganization {
             status: .acknowledged, priority: "P3", urgency: .low, service: "network", createdMinutes: 6,
             updatedMinutes: 2, alarm: ("network", "us-west-2", "P3-vpn-tunnel-down"), byKey: true),
         IncidentSpec(
-            status: .triggered, priority: "P2", urgency: .high, service: "payments-webhooks", createdMinutes: 22,
+            status: .triggered, priority: "P2", urgency: .high, service: "payments-webhooks",
+            createdMinutes: 22,
             updatedMinutes: 22, title: "Stripe webhook deliveries failing: 312 retries queued",
             account: "payments-prod"),
         IncidentSpec(
-            status: .acknowledged, priority: "P3", urgency: .low, service: "identity-auth", createdMinutes: 130,
+            status: .acknowledged, priority: "P3", urgency: .low, service: "identity-auth",
+            createdMinutes: 130,
             updatedMinutes: 95, title: "Elevated login failures from the EU edge", account: "identity-prod"),
         IncidentSpec(
             status: .resolved, priority: "P2", urgency: .high, service: "payments-api", createdMinutes: 1_500,
@@ -55,7 +58,8 @@ extension DemoOrganization {
             updatedMinutes: 4_210, alarm: ("checkout-prod", "us-east-1", "P1-checkout-api-5xx-rate")),
         IncidentSpec(
             status: .resolved, priority: "P2", urgency: .high, service: "security", createdMinutes: 8_700,
-            updatedMinutes: 8_400, alarm: ("security-tooling", "us-east-1", "P2-guardduty-high-severity-findings")),
+            updatedMinutes: 8_400,
+            alarm: ("security-tooling", "us-east-1", "P2-guardduty-high-severity-findings")),
         IncidentSpec(
             status: .resolved, priority: "P3", urgency: .low, service: "data-pipeline", createdMinutes: 2_900,
             updatedMinutes: 2_750, title: "Nightly ETL job failed: orders_daily", account: "data-prod"),
@@ -66,10 +70,12 @@ extension DemoOrganization {
             status: .resolved, priority: "P4", urgency: .low, service: "ci", createdMinutes: 11_600,
             updatedMinutes: 11_500, title: "Disk space low on build runners", account: "cicd"),
         IncidentSpec(
-            status: .resolved, priority: "P2", urgency: .high, service: "checkout-web", createdMinutes: 20_000,
-            updatedMinutes: 19_880, alarm: ("checkout-prod", "us-west-2", "P3-checkout-queue-depth")),
+            status: .resolved, priority: "P3", urgency: .low, service: "checkout-worker",
+            createdMinutes: 20_000, updatedMinutes: 19_880,
+            alarm: ("checkout-prod", "us-west-2", "P3-checkout-queue-depth")),
         IncidentSpec(
-            status: .resolved, priority: "P3", urgency: .low, service: "catalog-indexer", createdMinutes: 33_000,
+            status: .resolved, priority: "P3", urgency: .low, service: "catalog-indexer",
+            createdMinutes: 33_000,
             updatedMinutes: 32_700, alarm: ("catalog-staging", "us-east-1", "P4-catalog-staging-latency")),
     ]
 
@@ -105,7 +111,8 @@ extension DemoOrganization {
                     id: id, number: number, title: title, status: spec.status, urgency: spec.urgency,
                     priority: spec.priority, serviceName: spec.service,
                     assignees: spec.status == .triggered ? [] : [rng.pick(responders)],
-                    escalationPolicy: "\(spec.service) on-call", createdAt: clock.minutesAgo(spec.createdMinutes),
+                    escalationPolicy: "\(spec.service) on-call",
+                    createdAt: clock.minutesAgo(spec.createdMinutes),
                     updatedAt: clock.minutesAgo(spec.updatedMinutes),
                     incidentKey: spec.byKey ? alarm?.name : nil,
                     htmlURL: "https://acme.pagerduty.com/incidents/\(id)",
@@ -120,12 +127,15 @@ extension DemoOrganization {
 
     /// Pages for the generated accounts' alarms, mostly resolved, to exactly 2,000.
     private static func fillLargeIncidents(
-        _ incidents: inout [Incident], alarms: [Alarm], number start: Int, rng: inout SplitMix64, clock: DemoClock
+        _ incidents: inout [Incident], alarms: [Alarm], number start: Int, rng: inout SplitMix64,
+        clock: DemoClock
     ) {
         let linked = Set(incidents.compactMap(\.alarmARN))
         let firing = alarms.filter { $0.state == .alarm && $0.severity <= .high && !linked.contains($0.arn) }
         let quiet = alarms.filter { $0.state == .ok && !$0.isBillingAlarm }
-        let services = ["api-gateway", "search", "orders", "ledger", "notifications", "media", "ml-serving", "edge"]
+        let services = [
+            "api-gateway", "search", "orders", "ledger", "notifications", "media", "ml-serving", "edge",
+        ]
         var number = start
         var firingIndex = 0
         while incidents.count < largeIncidentCount {

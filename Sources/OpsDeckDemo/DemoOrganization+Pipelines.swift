@@ -4,8 +4,12 @@ import OpsDeckCore
 extension DemoOrganization {
     static let largePipelineRunCount = 20_000
 
-    private static let pipelineStages = ["Source", "Build", "Test", "Deploy-Staging", "Approve", "Deploy-Prod"]
-    private static let developers = ["alice", "bob", "chen", "dana", "erik", "fatima", "kofi", "lena", "mateo"]
+    private static let pipelineStages = [
+        "Source", "Build", "Test", "Deploy-Staging", "Approve", "Deploy-Prod",
+    ]
+    private static let developers = [
+        "alice", "bob", "chen", "dana", "erik", "fatima", "kofi", "lena", "mateo",
+    ]
 
     /// Mints run ids: random where AWS's are, sequential where GitHub's are (and so unique).
     private struct RunIds {
@@ -21,7 +25,8 @@ extension DemoOrganization {
                 githubRun += rng.int(1...40)
                 return String(githubRun)
             case .ecsDeployment:
-                return "ecs-svc/\(rng.int(1_000_000_000...9_999_999_999))\(rng.int(100_000_000...999_999_999))"
+                return
+                    "ecs-svc/\(rng.int(1_000_000_000...9_999_999_999))\(rng.int(100_000_000...999_999_999))"
             }
         }
     }
@@ -33,7 +38,9 @@ extension DemoOrganization {
         var stage: String?
     }
 
-    static func makePipelineRuns(size: DemoSize, org: GeneratedOrg, seed: UInt64, clock: DemoClock) -> [PipelineRun] {
+    static func makePipelineRuns(size: DemoSize, org: GeneratedOrg, seed: UInt64, clock: DemoClock)
+        -> [PipelineRun]
+    {
         var rng = SplitMix64(seed: seed, stream: "pipelines")
         var ids = RunIds()
         var runs: [PipelineRun] = []
@@ -51,9 +58,11 @@ extension DemoOrganization {
             }
             for index in 0..<8 {
                 let status: PipelineRun.Status =
-                    index == 0 ? (app == "data" ? .failed : .inProgress)
+                    index == 0
+                    ? (app == "data" ? .failed : .inProgress)
                     : index == 1 && app == "checkout" ? .queued : index == 3 ? .failed : .succeeded
-                let plan = RunPlan(status: status, startedMinutesAgo: Double(index) * 170 + rng.double(2...40))
+                let plan = RunPlan(
+                    status: status, startedMinutesAgo: Double(index) * 170 + rng.double(2...40))
                 runs.append(
                     run(
                         .codeBuild, name: "\(app)-unit-tests", account: dev, region: "us-east-1", plan: plan,
@@ -61,12 +70,15 @@ extension DemoOrganization {
             }
             for index in 0..<6 {
                 let status: PipelineRun.Status =
-                    index == 0 && app == "payments" ? .failed
+                    index == 0 && app == "payments"
+                    ? .failed
                     : index == 0 && app == "identity" ? .inProgress : index == 2 ? .superseded : .succeeded
-                let plan = RunPlan(status: status, startedMinutesAgo: Double(index) * 300 + rng.double(5...90))
+                let plan = RunPlan(
+                    status: status, startedMinutesAgo: Double(index) * 300 + rng.double(5...90))
                 runs.append(
                     run(
-                        .githubActions, name: "acme/\(app)-service: deploy.yml", account: prod, region: "us-east-1",
+                        .githubActions, name: "acme/\(app)-service: deploy.yml", account: prod,
+                        region: "us-east-1",
                         plan: plan, ids: &ids, rng: &rng, clock: clock))
             }
             var ecsTargets = regions.map { (prod, $0) }
@@ -74,9 +86,11 @@ extension DemoOrganization {
             for (account, region) in ecsTargets {
                 for index in 0..<4 {
                     let status: PipelineRun.Status =
-                        index == 0 && app == "checkout" && region == "us-west-2" ? .failed
+                        index == 0 && app == "checkout" && region == "us-west-2"
+                        ? .failed
                         : index == 0 && app == "payments" && account.id == prod.id ? .inProgress : .succeeded
-                    let plan = RunPlan(status: status, startedMinutesAgo: Double(index) * 1_440 + rng.double(4...200))
+                    let plan = RunPlan(
+                        status: status, startedMinutesAgo: Double(index) * 1_440 + rng.double(4...200))
                     runs.append(
                         run(
                             .ecsDeployment, name: "\(app)-api", account: account, region: region, plan: plan,
@@ -132,41 +146,52 @@ extension DemoOrganization {
         let url: String
         switch kind {
         case .codePipeline:
-            trigger = rng.chance(0.8) ? "push to main by \(developer)" : "StartPipelineExecution by \(developer)"
+            trigger =
+                rng.chance(0.8) ? "push to main by \(developer)" : "StartPipelineExecution by \(developer)"
             stage = plan.stage ?? (plan.status == .succeeded ? "Deploy-Prod" : rng.pick(pipelineStages))
             url =
-                "https://\(region).console.aws.amazon.com/codesuite/codepipeline/pipelines/\(name)/executions/\(id)"
+                "https://\(region).console.aws.amazon.com/codesuite/codepipeline/pipelines/\(name)"
+                + "/executions/\(id)"
                 + "/timeline?region=\(region)"
         case .codeBuild:
             trigger = rng.chance(0.6) ? "CodePipeline" : "webhook: PR #\(rng.int(200...2_400))"
             stage =
-                plan.status == .succeeded ? "COMPLETED" : plan.status == .queued ? "QUEUED" : rng.pick(["BUILD", "POST_BUILD"])
+                plan.status == .succeeded
+                ? "COMPLETED" : plan.status == .queued ? "QUEUED" : rng.pick(["BUILD", "POST_BUILD"])
             url =
                 "https://\(region).console.aws.amazon.com/codesuite/codebuild/\(account.id)/projects/"
                 + "\(name.split(separator: ":").first.map(String.init) ?? name)/build/\(id)/?region=\(region)"
         case .githubActions:
             let roll = rng.int(0...9)
             trigger =
-                roll < 6 ? "push by \(developer)" : roll < 8 ? "pull_request #\(rng.int(200...2_400))"
-                : roll < 9 ? "workflow_dispatch by \(developer)" : "schedule"
+                roll < 6
+                ? "push by \(developer)"
+                : roll < 8
+                    ? "pull_request #\(rng.int(200...2_400))"
+                    : roll < 9 ? "workflow_dispatch by \(developer)" : "schedule"
             stage = plan.status == .succeeded ? "deploy" : rng.pick(["build", "test", "deploy"])
             let repo = name.split(separator: ":").first.map(String.init) ?? name
             url = "https://github.com/\(repo)/actions/runs/\(id)"
         case .ecsDeployment:
             trigger = rng.chance(0.7) ? "UpdateService by DeployRole" : "CodeDeploy"
             stage =
-                plan.status == .failed ? "ROLLED_BACK (circuit breaker)"
+                plan.status == .failed
+                ? "ROLLED_BACK (circuit breaker)"
                 : running ? "IN_PROGRESS \(rng.int(1...5))/6 tasks" : "COMPLETED"
-            url = "https://\(region).console.aws.amazon.com/ecs/v2/clusters/\(name)/services/\(name)/deployments"
+            url =
+                "https://\(region).console.aws.amazon.com/ecs/v2/clusters/\(name)/services/\(name)"
+                + "/deployments"
         }
         return PipelineRun(
             id: id, kind: kind, accountId: account.id, region: region, name: name, status: plan.status,
-            stage: stage, trigger: trigger, commit: rng.hex(7), startedAt: started, finishedAt: finished, url: url)
+            stage: stage, trigger: trigger, commit: rng.hex(7), startedAt: started, finishedAt: finished,
+            url: url)
     }
 
     /// Runs of the generated accounts, to exactly 20,000, mostly green and spread over 30 days.
     private static func fillLargeRuns(
-        _ runs: inout [PipelineRun], org: GeneratedOrg, ids: inout RunIds, rng: inout SplitMix64, clock: DemoClock
+        _ runs: inout [PipelineRun], org: GeneratedOrg, ids: inout RunIds, rng: inout SplitMix64,
+        clock: DemoClock
     ) {
         let standardNames = Set(standardSpecs.map(\.name))
         let members = org.active.filter { member in
@@ -200,7 +225,8 @@ extension DemoOrganization {
             }
             runs.append(
                 run(
-                    kind, name: name, account: member.account, region: rng.chance(0.7) ? "us-east-1" : "us-west-2",
+                    kind, name: name, account: member.account,
+                    region: rng.chance(0.7) ? "us-east-1" : "us-west-2",
                     plan: plan, ids: &ids, rng: &rng, clock: clock))
         }
     }

@@ -35,21 +35,26 @@ extension DemoOrganization {
         let saml = "arn:aws:iam::\(management):saml-provider/AWSSSO_5e2a8f0c1d9b7364_DO_NOT_DELETE"
         var templates = [
             RoleTemplate(
-                name: "OrganizationAccountAccessRole", trust: trustPolicy(principal: "AWS", value: "arn:aws:iam::\(management):root")),
+                name: "OrganizationAccountAccessRole",
+                trust: trustPolicy(principal: "AWS", value: "arn:aws:iam::\(management):root")),
             RoleTemplate(
-                name: "OpsDeckReadOnly", trust: trustPolicy(principal: "AWS", value: "arn:aws:iam::\(security):root"),
+                name: "OpsDeckReadOnly",
+                trust: trustPolicy(principal: "AWS", value: "arn:aws:iam::\(security):root"),
                 tags: ["ManagedBy": "terraform"]),
             RoleTemplate(
                 name: "Admin",
-                trust: trustPolicy(principal: "AWS", value: "arn:aws:iam::\(management):root", condition: mfaCondition),
+                trust: trustPolicy(
+                    principal: "AWS", value: "arn:aws:iam::\(management):root", condition: mfaCondition),
                 tags: ["ManagedBy": "terraform"]),
             RoleTemplate(
                 name: "DeployRole", path: "/ci/",
-                trust: trustPolicy(principal: "AWS", value: "arn:aws:iam::\(cicd):role/ci-runner"), maxSession: 7200,
+                trust: trustPolicy(principal: "AWS", value: "arn:aws:iam::\(cicd):role/ci-runner"),
+                maxSession: 7200,
                 tags: ["ManagedBy": "terraform", "Purpose": "ci"]),
             RoleTemplate(
                 name: breakGlassRoleName, path: "/breakglass/",
-                trust: trustPolicy(principal: "AWS", value: "arn:aws:iam::\(management):root", condition: mfaCondition),
+                trust: trustPolicy(
+                    principal: "AWS", value: "arn:aws:iam::\(management):root", condition: mfaCondition),
                 tags: ["breakglass": "true", "ManagedBy": "terraform"], isBreakGlass: true),
             RoleTemplate(
                 name: ssoAdminRoleName, path: "/aws-reserved/sso.amazonaws.com/",
@@ -66,20 +71,25 @@ extension DemoOrganization {
             serviceRole("AWSServiceRoleForConfig", service: "config.amazonaws.com"),
             serviceRole("AWSServiceRoleForAmazonGuardDuty", service: "guardduty.amazonaws.com"),
             serviceRole("AWSServiceRoleForECS", service: "ecs.amazonaws.com"),
-            serviceRole("AWSServiceRoleForElasticLoadBalancing", service: "elasticloadbalancing.amazonaws.com"),
+            serviceRole(
+                "AWSServiceRoleForElasticLoadBalancing", service: "elasticloadbalancing.amazonaws.com"),
             serviceRole("AWSServiceRoleForAutoScaling", service: "autoscaling.amazonaws.com"),
             serviceRole("AWSServiceRoleForRDS", service: "rds.amazonaws.com"),
             RoleTemplate(
-                name: "ecsTaskExecutionRole", trust: trustPolicy(principal: "Service", value: "ecs-tasks.amazonaws.com"),
+                name: "ecsTaskExecutionRole",
+                trust: trustPolicy(principal: "Service", value: "ecs-tasks.amazonaws.com"),
                 isServiceRole: true),
             RoleTemplate(
-                name: "lambda-basic-execution", trust: trustPolicy(principal: "Service", value: "lambda.amazonaws.com"),
+                name: "lambda-basic-execution",
+                trust: trustPolicy(principal: "Service", value: "lambda.amazonaws.com"),
                 isServiceRole: true),
             RoleTemplate(
-                name: "AWSReservedSSO_PowerUserAccess_0b7e4d21c8f35a96", path: "/aws-reserved/sso.amazonaws.com/",
+                name: "AWSReservedSSO_PowerUserAccess_0b7e4d21c8f35a96",
+                path: "/aws-reserved/sso.amazonaws.com/",
                 trust: trustPolicy(principal: "Federated", value: saml), maxSession: 43_200),
             RoleTemplate(
-                name: "SecurityAudit", trust: trustPolicy(principal: "AWS", value: "arn:aws:iam::\(security):root"),
+                name: "SecurityAudit",
+                trust: trustPolicy(principal: "AWS", value: "arn:aws:iam::\(security):root"),
                 tags: ["ManagedBy": "terraform"]),
         ]
         return templates
@@ -87,7 +97,8 @@ extension DemoOrganization {
 
     private static func serviceRole(_ name: String, service: String) -> RoleTemplate {
         RoleTemplate(
-            name: name, path: "/aws-service-role/\(service)/", trust: trustPolicy(principal: "Service", value: service),
+            name: name, path: "/aws-service-role/\(service)/",
+            trust: trustPolicy(principal: "Service", value: service),
             isServiceRole: true)
     }
 
@@ -141,7 +152,9 @@ extension DemoOrganization {
         return roles
     }
 
-    private static func isMissing(_ role: String, in account: Account, size: DemoSize, rng: inout SplitMix64) -> Bool {
+    private static func isMissing(_ role: String, in account: Account, size: DemoSize, rng: inout SplitMix64)
+        -> Bool
+    {
         switch size {
         case .standard:
             return standardMissing.contains { $0.account == account.name && $0.role == role }
@@ -188,7 +201,9 @@ extension DemoOrganization {
             let index = rng.int(0...(perAccount.count - 1))
             let account = members[index].account
             serial += 1
-            let name = rng.chance(0.5) ? "app-\(members[index].app ?? members[index].team)-task-\(serial)" : "temp-debug-\(serial)"
+            let name =
+                rng.chance(0.5)
+                ? "app-\(members[index].app ?? members[index].team)-task-\(serial)" : "temp-debug-\(serial)"
             let template = RoleTemplate(
                 name: name, trust: trustPolicy(principal: "Service", value: "ecs-tasks.amazonaws.com"),
                 tags: ["ManagedBy": "console"])

@@ -29,9 +29,11 @@ public enum DemoOrganization {
         let cost = makeCost(size: size, org: org, seed: seed, clock: clock)
 
         return DemoDataset(
-            size: size, now: now, organization: org.info, units: org.units, accounts: org.accounts, roles: roles,
+            size: size, now: now, organization: org.info, units: org.units, accounts: org.accounts,
+            roles: roles,
             alarms: alarms, incidents: incidents, pipelineRuns: runs, costPoints: cost.points,
-            budgets: cost.budgets, forecast: cost.forecast, forecastPeriod: clock.monthStart..<clock.nextMonthStart,
+            budgets: cost.budgets, forecast: cost.forecast,
+            forecastPeriod: clock.monthStart..<clock.nextMonthStart,
             costExplorerRequestsToday: size == .large ? 14 : 6)
     }
 }

@@ -25,8 +25,10 @@ public enum AccountsPresenter {
         for alarm in snapshot.alarms where alarm.state == .alarm && context.includes(region: alarm.region) {
             rollups[alarm.accountId, default: Rollup()].alarms += 1
         }
-        for incident in snapshot.incidents where incident.status != .resolved {
-            if let id = incident.accountId { rollups[id, default: Rollup()].incidents += 1 }
+        // Through the inbox, so an incident linked to an alarm counts for the alarm's account.
+        for alert in AlertInbox.merge(alarms: snapshot.alarms, incidents: snapshot.incidents) {
+            guard let incident = alert.incident, incident.status != .resolved, let id = alert.accountId else { continue }
+            rollups[id, default: Rollup()].incidents += 1
         }
         for line in snapshot.cost.byAccount { rollups[line.key, default: Rollup()].cost = line.monthToDate }
         for run in snapshot.pipelineRuns where context.includes(region: run.region) {
@@ -36,8 +38,14 @@ public enum AccountsPresenter {
 
         var childrenOf: [String: [OrganizationalUnit]] = [:]
         var roots: [OrganizationalUnit] = []
+        let unitIds = Set(snapshot.units.map(\.id))
         for unit in snapshot.units {
-            if let parent = unit.parentId { childrenOf[parent, default: []].append(unit) } else { roots.append(unit) }
+            // An OU whose parent is not (yet) in the cache shows at the top rather than vanishing.
+            if let parent = unit.parentId, unitIds.contains(parent) {
+                childrenOf[parent, default: []].append(unit)
+            } else {
+                roots.append(unit)
+            }
         }
         var accountsIn: [String: [Account]] = [:]
         for account in snapshot.accounts { accountsIn[account.ouId, default: []].append(account) }

@@ -60,28 +60,33 @@ public enum CellValue: Sendable, Hashable {
     }
 
     public static func formatDuration(_ seconds: TimeInterval) -> String {
-        let s = max(0, Int(seconds))
+        let s = Staleness.wholeSeconds(seconds)
         if s < 60 { return "\(s)s" }
         if s < 3600 { return "\(s / 60)m\(String(format: "%02d", s % 60))s" }
         return "\(s / 3600)h\(String(format: "%02d", (s % 3600) / 60))m"
     }
 
     public static func formatMoney(_ amount: Double) -> String {
+        guard amount.isFinite, abs(amount) < 1e15 else { return amount.isNaN ? "-" : (amount < 0 ? "-$∞" : "$∞") }
         let rounded = Int((abs(amount) * 100).rounded())
         let whole = rounded / 100
         let cents = rounded % 100
+        // Cost Explorer returns tiny negative amounts; `-$0.00` would only confuse.
+        let negative = amount < 0 && rounded > 0
         var digits = String(whole)
         var grouped = ""
         while digits.count > 3 {
             grouped = "," + digits.suffix(3) + grouped
             digits.removeLast(3)
         }
-        return (amount < 0 ? "-$" : "$") + digits + grouped + "." + String(format: "%02d", cents)
+        return (negative ? "-$" : "$") + digits + grouped + "." + String(format: "%02d", cents)
     }
 
     public static func formatPercent(_ value: Double) -> String {
-        let sign = value > 0 ? "+" : ""
-        return sign + String(format: "%.1f%%", value)
+        guard value.isFinite else { return "-" }
+        let tenths = (value * 10).rounded()
+        if tenths == 0 { return "0.0%" }
+        return (tenths > 0 ? "+" : "") + String(format: "%.1f%%", tenths / 10)
     }
 }
 

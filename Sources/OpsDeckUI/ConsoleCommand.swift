@@ -32,9 +32,12 @@ public enum ConsoleCommand: Sendable, Equatable {
     /// Parses what was typed after `:`.
     /// - Throws: `CommandError` naming the problem and what to try.
     public static func parse(_ text: String) throws(CommandError) -> ConsoleCommand {
-        let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        guard let name = words.first?.lowercased() else { throw .empty }
-        let argument = words.dropFirst().joined(separator: " ")
+        let trimmed = Substring(text).trimmingCharacters()
+        guard !trimmed.isEmpty else { throw .empty }
+        let nameEnd = trimmed.firstIndex(of: " ") ?? trimmed.endIndex
+        let name = trimmed[..<nameEnd].lowercased()
+        // The argument keeps its inner spaces: a path or a filter may need them.
+        let argument = trimmed[nameEnd...].drop { $0 == " " }.description
         switch name {
         case "q", "q!", "quit", "exit": return .quit
         case "help", "h": return .help

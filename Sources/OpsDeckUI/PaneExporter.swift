@@ -47,7 +47,7 @@ public enum PaneExporter {
                 switch row.cells[i] {
                 case .text(let text): out += quoteJSON(text)
                 case .age(let date), .running(let date): out += quoteJSON(iso.string(from: date))
-                case .duration(let seconds): out += String(Int(seconds))
+                case .duration(let seconds): out += String(Staleness.wholeSeconds(seconds))
                 case .money(let amount): out += String(format: "%.2f", amount)
                 case .percent(let value): out += value.map { String(format: "%.2f", $0) } ?? "null"
                 case .count(let n): out += String(n)
@@ -67,7 +67,7 @@ public enum PaneExporter {
             let values = row.cells.map { cell -> String in
                 switch cell {
                 case .age(let date), .running(let date): iso.string(from: date)
-                case .duration(let seconds): String(Int(seconds))
+                case .duration(let seconds): String(Staleness.wholeSeconds(seconds))
                 case .money(let amount): String(format: "%.2f", amount)
                 case .percent(let value): value.map { String(format: "%.2f", $0) } ?? ""
                 case .count(let n): String(n)

@@ -40,7 +40,7 @@ public enum PipelinesPresenter {
                     .text(run.status.rawValue.replacingOccurrences(of: "_", with: " ")), .text(run.kind.label),
                     .text(run.name), .text(context.accountName(run.accountId)), .text(run.region),
                     .text(run.stage ?? "-"), .text(run.trigger ?? "-"), .text(run.commit.map { String($0.prefix(7)) } ?? "-"),
-                    run.finishedAt.map { .duration($0.timeIntervalSince(run.startedAt)) } ?? .running(since: run.startedAt),
+                    run.finishedAt.map { .duration(max(0, $0.timeIntervalSince(run.startedAt))) } ?? .running(since: run.startedAt),
                     .age(run.startedAt),
                 ],
                 cellRoles: cellRoles, isProduction: prod)

@@ -91,7 +91,8 @@ public enum ColorMapper {
             let dr = c.red - target.red
             let dg = c.green - target.green
             let db = c.blue - target.blue
-            let distance = dr * dr + dg * dg + db * db
+            // Weighted roughly as the eye sees it, so mid greys do not turn blue.
+            let distance = 3 * dr * dr + 4 * dg * dg + 2 * db * db
             if distance < bestDistance {
                 best = candidate
                 bestDistance = distance

@@ -65,7 +65,8 @@ import Testing
             of: stream,
             after: {
                 try database.recordFailure(
-                    source: .alarms, accountId: Self.account, region: "us-east-1", at: Self.now, message: "denied")
+                    source: .alarms, accountId: Self.account, region: "us-east-1", at: Self.now,
+                    message: "denied")
             },
             matches: { !$0.statuses.isEmpty })
         #expect(result.initial?.statuses.isEmpty == true)
@@ -87,8 +88,9 @@ import Testing
                 process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
                 process.arguments = [
                     path,
-                    "INSERT INTO org_units (id, name, parent_id, path, account_id, region, source, fetched_at) "
-                        + "VALUES ('r-1', 'Root', NULL, 'Root', 'x', 'global', 'organizations', 0);",
+                    "INSERT INTO org_units (id, name, parent_id, path, account_id, region, source, "
+                        + "fetched_at) VALUES ('r-1', 'Root', NULL, 'Root', 'x', 'global', "
+                        + "'organizations', 0);",
                 ]
                 try process.run()
                 process.waitUntilExit()

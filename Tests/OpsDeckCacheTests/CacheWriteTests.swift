@@ -14,7 +14,9 @@ import Testing
         let database = try CacheDatabase.inMemory()
         try database.replace(
             source: .roles, accountId: accountA, region: "global", fetchedAt: first,
-            with: .roles([Fixture.role("Admin", account: accountA), Fixture.role("ReadOnly", account: accountA)]))
+            with: .roles([
+                Fixture.role("Admin", account: accountA), Fixture.role("ReadOnly", account: accountA),
+            ]))
         try database.replace(
             source: .roles, accountId: accountB, region: "global", fetchedAt: first,
             with: .roles([Fixture.role("Admin", account: accountB)]))
@@ -23,11 +25,14 @@ import Testing
             with: .roles([Fixture.role("Deploy", account: accountA)]))
 
         let snapshot = try database.snapshot(now: second)
-        let byAccount = Dictionary(grouping: snapshot.roles, by: \.accountId).mapValues { $0.map(\.name).sorted() }
+        let byAccount = Dictionary(grouping: snapshot.roles, by: \.accountId).mapValues {
+            $0.map(\.name).sorted()
+        }
         #expect(byAccount[accountA] == ["Deploy"])
         #expect(byAccount[accountB] == ["Admin"])
         #expect(snapshot.roles.first { $0.accountId == accountA }?.tags == ["team": "platform"])
-        let statusA = try #require(snapshot.statuses.first { $0.source == .roles && $0.accountId == accountA })
+        let statusA = try #require(
+            snapshot.statuses.first { $0.source == .roles && $0.accountId == accountA })
         #expect(statusA.lastSuccessAt == second)
         #expect(statusA.lastAttemptAt == second)
         #expect(statusA.lastError == nil)
@@ -39,7 +44,9 @@ import Testing
         let database = try CacheDatabase.inMemory()
         try database.replace(
             source: .roles, accountId: accountA, region: "global", fetchedAt: first,
-            with: .roles([Fixture.role("Admin", account: accountA), Fixture.role("ReadOnly", account: accountA)]))
+            with: .roles([
+                Fixture.role("Admin", account: accountA), Fixture.role("ReadOnly", account: accountA),
+            ]))
         let before = try database.snapshot(now: second)
 
         // Two roles with one ARN violate the primary key after the delete already ran.
@@ -82,7 +89,8 @@ import Testing
             arn: "arn:aws:cloudwatch:us-east-1:\(accountA):alarm:P1-api", name: "P1-api", accountId: accountA,
             region: "us-east-1", state: .alarm, stateUpdatedAt: first)
         try database.replace(
-            source: .alarms, accountId: accountA, region: "us-east-1", fetchedAt: first, with: .alarms([alarm]))
+            source: .alarms, accountId: accountA, region: "us-east-1", fetchedAt: first,
+            with: .alarms([alarm]))
         try database.recordFailure(
             source: .alarms, accountId: accountA, region: "us-east-1", at: second, message: "AccessDenied")
 
@@ -120,7 +128,8 @@ import Testing
                 with: .roles([Fixture.role("Admin", account: accountB)]))
         }
         let run = PipelineRun(
-            id: "1", kind: .codeBuild, accountId: accountA, region: "us-west-2", name: "build", status: .failed,
+            id: "1", kind: .codeBuild, accountId: accountA, region: "us-west-2", name: "build",
+            status: .failed,
             startedAt: first)
         #expect(throws: CacheError.self) {
             try database.replace(
@@ -143,8 +152,10 @@ import Testing
         account.joinedAt = first
         account.status = .suspended
         let run = PipelineRun(
-            id: "exec-1", kind: .githubActions, accountId: accountA, region: "us-east-1", name: "acme/app: ci.yml",
-            status: .inProgress, stage: "test", trigger: "push by \"dana\"", commit: "abc1234", startedAt: first,
+            id: "exec-1", kind: .githubActions, accountId: accountA, region: "us-east-1",
+            name: "acme/app: ci.yml",
+            status: .inProgress, stage: "test", trigger: "push by \"dana\"", commit: "abc1234",
+            startedAt: first,
             finishedAt: nil, url: "https://github.com/acme/app/actions/runs/1")
         let alarm = Alarm(
             arn: "arn:aws:cloudwatch:us-east-1:\(accountA):alarm:x", name: "x", accountId: accountA,
@@ -154,7 +165,8 @@ import Testing
         let incident = Incident(
             id: "Q1", number: 7, title: "ALARM: \"x\"", status: .acknowledged, urgency: .low, priority: "P3",
             serviceName: "svc", assignees: ["Ann", "Bo"], escalationPolicy: "ep", createdAt: first,
-            updatedAt: second, incidentKey: "k", htmlURL: "https://x", alarmARN: alarm.arn, accountId: accountA,
+            updatedAt: second, incidentKey: "k", htmlURL: "https://x", alarmARN: alarm.arn,
+            accountId: accountA,
             region: "us-east-1")
         var role = Fixture.role("BreakGlass", account: accountA, trust: "{\"Statement\":[]}")
         role.path = "/breakglass/"
@@ -163,18 +175,22 @@ import Testing
         role.lastUsedAt = second
         role.maxSessionDuration = 7200
         let info = OrganizationInfo(
-            organizationId: "o-1", managementAccountId: accountA, managementAccountName: "mgmt", callerARN: "arn:me",
+            organizationId: "o-1", managementAccountId: accountA, managementAccountName: "mgmt",
+            callerARN: "arn:me",
             profile: "prod", regions: ["us-east-1", "eu-west-1"], isDemo: true)
 
         try database.setOrganization(info, fetchedAt: first)
         try database.replace(
             source: .organizations, accountId: accountA, region: "global", fetchedAt: first,
             with: .organizations(accounts: [account], units: [unit, root]))
-        try database.replace(source: .roles, accountId: accountA, region: "global", fetchedAt: first, with: .roles([role]))
         try database.replace(
-            source: .pipelines, accountId: accountA, region: "us-east-1", fetchedAt: first, with: .pipelineRuns([run]))
+            source: .roles, accountId: accountA, region: "global", fetchedAt: first, with: .roles([role]))
         try database.replace(
-            source: .alarms, accountId: accountA, region: "us-east-1", fetchedAt: first, with: .alarms([alarm]))
+            source: .pipelines, accountId: accountA, region: "us-east-1", fetchedAt: first,
+            with: .pipelineRuns([run]))
+        try database.replace(
+            source: .alarms, accountId: accountA, region: "us-east-1", fetchedAt: first,
+            with: .alarms([alarm]))
         try database.replace(
             source: .incidents, accountId: CacheDatabase.anyAccount, region: CacheDatabase.globalRegion,
             fetchedAt: first, with: .incidents([incident]))

@@ -16,7 +16,8 @@ import Testing
         try database.replace(
             source: .organizations, accountId: alpha, region: "global", fetchedAt: fetched,
             with: .organizations(
-                accounts: [Fixture.account(alpha, name: "alpha"), Fixture.account(bravo, name: "bravo")], units: []))
+                accounts: [Fixture.account(alpha, name: "alpha"), Fixture.account(bravo, name: "bravo")],
+                units: []))
         var daily: [CostPoint] = []
         var day = Fixture.day("2024-01-31")
         while day <= Fixture.day("2024-03-16") {
@@ -29,8 +30,11 @@ import Testing
             }
             day = day.addingTimeInterval(86_400)
         }
-        daily.append(CostPoint(date: Fixture.day("2024-03-10"), dimension: .service, key: "S3", amount: 100.25))
-        let monthly = [CostPoint(date: Fixture.day("2024-02-01"), dimension: .account, key: alpha, amount: 9_999)]
+        daily.append(
+            CostPoint(date: Fixture.day("2024-03-10"), dimension: .service, key: "S3", amount: 100.25))
+        let monthly = [
+            CostPoint(date: Fixture.day("2024-02-01"), dimension: .account, key: alpha, amount: 9_999)
+        ]
         let budget = Budget(accountId: alpha, name: "alpha-monthly", limit: 100, actual: 150)
         try database.replace(
             source: .cost, accountId: alpha, region: "global", fetchedAt: fetched,
@@ -38,7 +42,8 @@ import Testing
                 CostRecords(
                     daily: daily, monthly: monthly, budgets: [budget],
                     forecast: CostForecast(
-                        periodStart: Fixture.day("2024-03-01"), periodEnd: Fixture.day("2024-04-01"), amount: 450.5))))
+                        periodStart: Fixture.day("2024-03-01"), periodEnd: Fixture.day("2024-04-01"),
+                        amount: 450.5))))
         let billing = [500.0, 300].map { threshold in
             Alarm(
                 arn: "arn:aws:cloudwatch:us-east-1:\(alpha):alarm:billing-\(Int(threshold))",

@@ -52,6 +52,75 @@ import Testing
         #expect(cost.byAccount.allSatisfy { $0.label != $0.key })
     }
 
+    /// The demo's database-free snapshot (for screen tests) must be what the cache returns.
+    @Test func demoSnapshotWithoutADatabaseMatchesTheCache() throws {
+        let demo = DemoOrganization.generate(size: .standard, now: Self.now)
+        let database = try CacheDatabase.inMemory()
+        try database.replaceAll(with: CacheContents(demo: demo), fetchedAt: Self.now)
+        let stored = try database.snapshot(now: Self.now)
+        let computed = demo.snapshot()
+
+        #expect(stored.organization == computed.organization)
+        #expect(stored.units == computed.units)
+        #expect(stored.accounts == computed.accounts)
+        #expect(stored.roles == computed.roles)
+        #expect(stored.pipelineRuns == computed.pipelineRuns)
+        #expect(stored.alarms == computed.alarms)
+        #expect(stored.incidents == computed.incidents)
+        #expect(stored.statuses == computed.statuses)
+        let (lhs, rhs) = (stored.cost, computed.cost)
+        func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) < 1e-6 }
+        func close(_ a: [Double], _ b: [Double]) -> Bool { a.count == b.count && zip(a, b).allSatisfy(close) }
+        func close(_ a: [CostSummary.Line], _ b: [CostSummary.Line]) -> Bool {
+            a.count == b.count
+                && zip(a, b).allSatisfy { l, r in
+                    l.key == r.key && l.label == r.label && close(l.monthToDate, r.monthToDate)
+                        && close(l.lastMonthSameDays, r.lastMonthSameDays)
+                        && close(l.lastMonthTotal, r.lastMonthTotal) && close(l.daily, r.daily)
+                }
+        }
+        #expect(close(lhs.monthToDate, rhs.monthToDate))
+        #expect(close(lhs.lastMonthSameDays, rhs.lastMonthSameDays))
+        #expect(close(lhs.lastMonthTotal, rhs.lastMonthTotal))
+        #expect(close(lhs.daily, rhs.daily))
+        #expect(close(lhs.byAccount, rhs.byAccount))
+        #expect(close(lhs.byService, rhs.byService))
+        #expect(lhs.forecast == rhs.forecast)
+        #expect(lhs.budgets == rhs.budgets)
+        #expect(lhs.billingAlarmThreshold == rhs.billingAlarmThreshold)
+        #expect(lhs.costExplorerRequestsToday == rhs.costExplorerRequestsToday)
+        #expect(lhs.currency == rhs.currency)
+    }
+
+    @Test func laterRefreshesReplaceTheDemoScopeByScope() throws {
+        let demo = DemoOrganization.generate(size: .standard, now: Self.now)
+        let database = try CacheDatabase.inMemory()
+        try database.replaceAll(with: CacheContents(demo: demo), fetchedAt: Self.now)
+        let account = try #require(demo.accounts.first { $0.name == "payments-prod" })
+        let later = Self.now.addingTimeInterval(300)
+
+        try database.replace(
+            source: .roles, accountId: account.id, region: CacheDatabase.globalRegion, fetchedAt: later,
+            with: .roles([]))
+        let alarm = try #require(demo.alarms.first { $0.accountId == account.id && $0.region == "us-west-2" })
+        try database.replace(
+            source: .alarms, accountId: account.id, region: "us-west-2", fetchedAt: later,
+            with: .alarms([alarm]))
+        try database.replace(
+            source: .incidents, accountId: CacheDatabase.anyAccount, region: CacheDatabase.globalRegion,
+            fetchedAt: later, with: .incidents([]))
+
+        let snapshot = try database.snapshot(now: later)
+        #expect(!snapshot.roles.contains { $0.accountId == account.id })
+        #expect(snapshot.roles.count == demo.roles.filter { $0.accountId != account.id }.count)
+        #expect(snapshot.alarms.filter { $0.accountId == account.id && $0.region == "us-west-2" } == [alarm])
+        #expect(
+            snapshot.alarms.filter { $0.accountId == account.id && $0.region == "us-east-1" }.count
+                == demo.alarms.filter { $0.accountId == account.id && $0.region == "us-east-1" }.count)
+        #expect(snapshot.incidents.isEmpty)
+        #expect(snapshot.statuses.filter { $0.lastSuccessAt == later }.count == 3)
+    }
+
     /// Prints the large demo's timings; they are read by people (docs/performance.md), never asserted.
     @Test func largeDemoWritesAndReadsBack() throws {
         let temp = try TemporaryDirectory()

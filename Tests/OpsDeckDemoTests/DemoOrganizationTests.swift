@@ -37,16 +37,20 @@ import Testing
         #expect(demo.organization.managementAccountId == demo.accounts.first(where: \.isManagement)?.id)
         #expect(demo.organization.isDemo)
         #expect(demo.organization.profile == "demo")
-        #expect(Set(demo.units.map(\.path)) == [
-            "Root", "Root/Security", "Root/SharedServices", "Root/Workloads", "Root/Workloads/Dev",
-            "Root/Workloads/Staging", "Root/Workloads/Prod", "Root/Sandbox",
-        ])
+        #expect(
+            Set(demo.units.map(\.path)) == [
+                "Root", "Root/Security", "Root/SharedServices", "Root/Workloads", "Root/Workloads/Dev",
+                "Root/Workloads/Staging", "Root/Workloads/Prod", "Root/Sandbox",
+            ])
         let unitIds = Set(demo.units.map(\.id))
         #expect(demo.accounts.allSatisfy { unitIds.contains($0.ouId) })
-        #expect(demo.units.allSatisfy { unit in unit.parentId.map(unitIds.contains) ?? (unit.path == "Root") })
+        #expect(
+            demo.units.allSatisfy { unit in unit.parentId.map(unitIds.contains) ?? (unit.path == "Root") })
         let names = Set(demo.accounts.map(\.name))
-        for name in ["log-archive", "audit", "network", "shared-tools", "payments-prod", "payments-staging",
-                     "payments-dev", "checkout-prod", "sandbox-alice"] {
+        for name in [
+            "log-archive", "audit", "network", "shared-tools", "payments-prod", "payments-staging",
+            "payments-dev", "checkout-prod", "sandbox-alice",
+        ] {
             #expect(names.contains(name), "missing \(name)")
         }
         let suspended = demo.accounts.filter { $0.status == .suspended }
@@ -104,7 +108,8 @@ import Testing
         #expect(raised.allSatisfy { alarmARNs.contains($0.alarmARN ?? "") })
         let inbox = AlertInbox.merge(alarms: demo.alarms, incidents: demo.incidents)
         #expect(inbox.contains { $0.isResolvedButStillFiring })
-        #expect(inbox.contains { $0.sources == [.cloudWatch, .pagerDuty] && $0.incident?.status == .triggered })
+        #expect(
+            inbox.contains { $0.sources == [.cloudWatch, .pagerDuty] && $0.incident?.status == .triggered })
         #expect(Set(demo.incidents.map(\.id)).count == demo.incidents.count)
     }
 
@@ -127,9 +132,13 @@ import Testing
         #expect(days.count == 90)
         #expect(days.max() == Date(timeIntervalSince1970: 1_715_644_800))  // 2024-05-14, today
         // Both breakdowns agree to the cent, day by day.
-        let accountTotals = Dictionary(grouping: byAccount, by: \.date).mapValues { $0.reduce(0) { $0 + $1.amount } }
-        let serviceTotals = Dictionary(grouping: demo.costPoints.filter { $0.dimension == .service }, by: \.date)
-            .mapValues { $0.reduce(0) { $0 + $1.amount } }
+        let accountTotals = Dictionary(grouping: byAccount, by: \.date).mapValues {
+            $0.reduce(0) { $0 + $1.amount }
+        }
+        let serviceTotals = Dictionary(
+            grouping: demo.costPoints.filter { $0.dimension == .service }, by: \.date
+        )
+        .mapValues { $0.reduce(0) { $0 + $1.amount } }
         for (day, total) in accountTotals {
             #expect(abs(total - (serviceTotals[day] ?? 0)) < 0.005)
         }

@@ -85,7 +85,8 @@ struct AccountRecord: Codable, Hashable, FetchableRecord, PersistableRecord, Bul
     var bulkValues: [(any DatabaseValueConvertible)?] {
         [
             id, name, email, status, ouId, ouPath, environment, alias, tags, isManagement,
-            joinedAt?.timeIntervalSinceReferenceDate, accountId, region, source, fetchedAt.timeIntervalSinceReferenceDate,
+            joinedAt?.timeIntervalSinceReferenceDate, accountId, region, source,
+            fetchedAt.timeIntervalSinceReferenceDate,
         ]
     }
 
@@ -99,7 +100,8 @@ struct AccountRecord: Codable, Hashable, FetchableRecord, PersistableRecord, Bul
         Account(
             id: row.string(0), name: row.string(1), email: row.string(2),
             status: Account.Status(rawValue: cache.string(row, 3)) ?? .active, ouId: cache.string(row, 4),
-            ouPath: cache.string(row, 5), environment: Environment(rawValue: cache.string(row, 6)) ?? .unknown,
+            ouPath: cache.string(row, 5),
+            environment: Environment(rawValue: cache.string(row, 6)) ?? .unknown,
             alias: row.optionalString(7), tags: cache.object(row, 8), isManagement: row.bool(9),
             joinedAt: row.optionalDate(10))
     }

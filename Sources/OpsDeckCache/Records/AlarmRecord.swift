@@ -88,7 +88,8 @@ struct AlarmRecord: Codable, Hashable, FetchableRecord, PersistableRecord, BulkR
 
     var bulkValues: [(any DatabaseValueConvertible)?] {
         [
-            arn, name, state, stateReason, stateUpdatedAt.timeIntervalSinceReferenceDate, namespace, metricName,
+            arn, name, state, stateReason, stateUpdatedAt.timeIntervalSinceReferenceDate, namespace,
+            metricName,
             threshold, isComposite, severity, actions, tags, accountId, region, source,
             fetchedAt.timeIntervalSinceReferenceDate,
         ]
@@ -104,10 +105,14 @@ struct AlarmRecord: Codable, Hashable, FetchableRecord, PersistableRecord, BulkR
     static func decode(_ row: RawRow, cache: inout DecodeCache) -> Alarm {
         Alarm(
             arn: row.string(0), name: row.string(1), accountId: cache.string(row, 2),
-            region: cache.string(row, 3), state: Alarm.State(rawValue: cache.string(row, 4)) ?? .insufficientData,
-            stateReason: cache.string(row, 5), stateUpdatedAt: row.date(6), namespace: cache.optionalString(row, 7),
-            metricName: cache.optionalString(row, 8), threshold: row.optionalDouble(9), isComposite: row.bool(10),
-            severity: Severity(rawValue: cache.string(row, 11)) ?? .warning, actions: JSONText.decodeArray(row.string(12)),
+            region: cache.string(row, 3),
+            state: Alarm.State(rawValue: cache.string(row, 4)) ?? .insufficientData,
+            stateReason: cache.string(row, 5), stateUpdatedAt: row.date(6),
+            namespace: cache.optionalString(row, 7),
+            metricName: cache.optionalString(row, 8), threshold: row.optionalDouble(9),
+            isComposite: row.bool(10),
+            severity: Severity(rawValue: cache.string(row, 11)) ?? .warning,
+            actions: JSONText.decodeArray(row.string(12)),
             tags: cache.object(row, 13))
     }
 }

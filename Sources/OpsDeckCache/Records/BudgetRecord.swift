@@ -67,7 +67,8 @@ struct BudgetRecord: Codable, Hashable, FetchableRecord, PersistableRecord {
 
     var model: Budget {
         Budget(
-            accountId: budgetAccountId, name: name, limit: limitAmount, actual: actual, forecasted: forecasted,
+            accountId: budgetAccountId, name: name, limit: limitAmount, actual: actual,
+            forecasted: forecasted,
             currency: currency, timeUnit: timeUnit)
     }
 }

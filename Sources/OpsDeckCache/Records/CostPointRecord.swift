@@ -74,14 +74,16 @@ struct CostPointRecord: Codable, Hashable, FetchableRecord, PersistableRecord, B
 
     var bulkValues: [(any DatabaseValueConvertible)?] {
         [
-            granularity.rawValue, dimension, key, date.timeIntervalSinceReferenceDate, amount, currency, accountId, region,
+            granularity.rawValue, dimension, key, date.timeIntervalSinceReferenceDate, amount, currency,
+            accountId, region,
             source, fetchedAt.timeIntervalSinceReferenceDate,
         ]
     }
 
     var model: CostPoint {
         CostPoint(
-            date: date, dimension: CostPoint.Dimension(rawValue: dimension) ?? .service, key: key, amount: amount,
+            date: date, dimension: CostPoint.Dimension(rawValue: dimension) ?? .service, key: key,
+            amount: amount,
             currency: currency)
     }
 }

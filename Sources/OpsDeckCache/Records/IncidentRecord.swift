@@ -100,8 +100,10 @@ struct IncidentRecord: Codable, Hashable, FetchableRecord, PersistableRecord, Bu
     var bulkValues: [(any DatabaseValueConvertible)?] {
         [
             id, number, title, status, urgency, priority, serviceName, assignees, escalationPolicy,
-            createdAt.timeIntervalSinceReferenceDate, updatedAt.timeIntervalSinceReferenceDate, incidentKey, htmlUrl, alarmArn,
-            incidentAccountId, incidentRegion, accountId, region, source, fetchedAt.timeIntervalSinceReferenceDate,
+            createdAt.timeIntervalSinceReferenceDate, updatedAt.timeIntervalSinceReferenceDate, incidentKey,
+            htmlUrl, alarmArn,
+            incidentAccountId, incidentRegion, accountId, region, source,
+            fetchedAt.timeIntervalSinceReferenceDate,
         ]
     }
 

@@ -80,7 +80,8 @@ struct PipelineRunRecord: Codable, Hashable, FetchableRecord, PersistableRecord,
     var bulkValues: [(any DatabaseValueConvertible)?] {
         [
             id, kind, name, status, stage, triggeredBy, commitSha, startedAt.timeIntervalSinceReferenceDate,
-            finishedAt?.timeIntervalSinceReferenceDate, url, accountId, region, source, fetchedAt.timeIntervalSinceReferenceDate,
+            finishedAt?.timeIntervalSinceReferenceDate, url, accountId, region, source,
+            fetchedAt.timeIntervalSinceReferenceDate,
         ]
     }
 

@@ -49,7 +49,8 @@ struct SourceStatusRecord: Codable, Hashable, FetchableRecord, PersistableRecord
         guard let source = Source(rawValue: cache.string(row, 0)) else { return nil }
         return SourceStatus(
             source: source, accountId: cache.string(row, 1), region: cache.string(row, 2),
-            lastAttemptAt: row.optionalDate(3), lastSuccessAt: row.optionalDate(4), lastError: row.optionalString(5))
+            lastAttemptAt: row.optionalDate(3), lastSuccessAt: row.optionalDate(4),
+            lastError: row.optionalString(5))
     }
 
     /// Marks a success: clears the error, keeps nothing of the failure.
