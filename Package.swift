@@ -62,7 +62,8 @@ let package = Package(
         .testTarget(
             name: "OpsDeckUITests",
             dependencies: [
-                "OpsDeckUI", "OpsDeckCore", "TerminalKit", "OpsDeckDemo", "OpsDeckCache", "OpsDeckConfig", "OpsDeckApp",
+                "OpsDeckUI", "OpsDeckCore", "TerminalKit", "OpsDeckDemo", "OpsDeckCache", "OpsDeckConfig",
+                "OpsDeckApp",
             ]
         ),
         .testTarget(name: "OpsDeckCacheTests", dependencies: ["OpsDeckCache", "OpsDeckCore", "OpsDeckDemo"]),

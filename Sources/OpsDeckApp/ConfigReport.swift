@@ -30,7 +30,8 @@ public enum ConfigReport {
     /// The configuration in effect as TOML, secrets never shown.
     public static func show(path: String?, environment: [String: String]) -> String {
         let loaded = ConfigLoader.load(path: path, env: environment)
-        var text = "# " + (loaded.fileExists ? "from \(loaded.path ?? "")" : "defaults (no config file)") + "\n"
+        var text =
+            "# " + (loaded.fileExists ? "from \(loaded.path ?? "")" : "defaults (no config file)") + "\n"
         text += ConfigRenderer.render(loaded.configuration)
         for problem in loaded.problems { text += "# " + problem.description + "\n" }
         return text

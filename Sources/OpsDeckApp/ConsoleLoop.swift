@@ -32,7 +32,10 @@ final class ConsoleLoop {
     private var lastSecond = 0
     private let quitAfterFirstFrame: Bool
 
-    init(terminal: any Terminal, state: AppState, mailbox: ActionMailbox, hooks: Hooks, quitAfterFirstFrame: Bool = false) {
+    init(
+        terminal: any Terminal, state: AppState, mailbox: ActionMailbox, hooks: Hooks,
+        quitAfterFirstFrame: Bool = false
+    ) {
         self.terminal = terminal
         self.state = state
         self.mailbox = mailbox

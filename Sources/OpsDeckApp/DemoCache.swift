@@ -21,21 +21,26 @@ public enum DemoCache {
         }
         let started = Date()
         try write(DemoOrganization.generate(size: size, now: now), into: cache)
-        logger.info("demo written", metadata: ["size": "\(size.rawValue)", "seconds": "\(Date().timeIntervalSince(started))"])
+        logger.info(
+            "demo written",
+            metadata: ["size": "\(size.rawValue)", "seconds": "\(Date().timeIntervalSince(started))"])
     }
 
     /// Replaces everything in `cache` with `dataset`.
     public static func write(_ dataset: DemoDataset, into cache: CacheDatabase) throws {
         let contents = CacheContents(
-            organization: dataset.organization, units: dataset.units, accounts: dataset.accounts, roles: dataset.roles,
+            organization: dataset.organization, units: dataset.units, accounts: dataset.accounts,
+            roles: dataset.roles,
             alarms: dataset.alarms, incidents: dataset.incidents, pipelineRuns: dataset.pipelineRuns,
             cost: CostRecords(
                 daily: dataset.costPoints, budgets: dataset.budgets,
                 forecast: CostForecast(
-                    periodStart: dataset.forecastPeriod.lowerBound, periodEnd: dataset.forecastPeriod.upperBound,
+                    periodStart: dataset.forecastPeriod.lowerBound,
+                    periodEnd: dataset.forecastPeriod.upperBound,
                     amount: dataset.forecast)),
             costExplorerRequests: dataset.costExplorerRequestsToday)
         try cache.replaceAll(with: contents, fetchedAt: dataset.now)
-        try cache.setMetaValue("\(dataset.size.rawValue)@\(dataset.now.timeIntervalSince1970)", forKey: stampKey)
+        try cache.setMetaValue(
+            "\(dataset.size.rawValue)@\(dataset.now.timeIntervalSince1970)", forKey: stampKey)
     }
 }

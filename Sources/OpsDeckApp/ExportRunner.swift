@@ -32,7 +32,8 @@ public enum ExportRunner {
         if let recovered { FileHandle.standardError.write(Data("opsdeck: \(recovered)\n".utf8)) }
         let now = Date()
         if options.demo {
-            try DemoCache.ensure(in: cache, size: options.demoSize, now: now, logger: Logger(label: "opsdeck.export"))
+            try DemoCache.ensure(
+                in: cache, size: options.demoSize, now: now, logger: Logger(label: "opsdeck.export"))
         }
         let snapshot = try cache.snapshot(now: now)
         if snapshot.statuses.isEmpty && snapshot.accounts.isEmpty { throw Failure.emptyCache(path) }

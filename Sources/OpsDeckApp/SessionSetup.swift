@@ -50,7 +50,8 @@ struct SessionSetup {
         let cachePaths = CachePaths(environment: env)
         let cachePath = options.cachePath ?? (options.demo ? cachePaths.demoFile : cachePaths.cacheFile)
         let now = Date()
-        let (cache, snapshot, recovered) = try openCache(at: cachePath, demoSize: options.demo ? options.demoSize : nil, now: now, logger: logger)
+        let (cache, snapshot, recovered) = try openCache(
+            at: cachePath, demoSize: options.demo ? options.demoSize : nil, now: now, logger: logger)
         if let recovered {
             notices.append(recovered)
             logger.warning("\(recovered)")
@@ -63,12 +64,15 @@ struct SessionSetup {
         }
         return SessionSetup(
             configuration: configuration, theme: theme,
-            themeNames: Theme.names(userThemesDirectory: themesDirectory), userThemesDirectory: themesDirectory,
+            themeNames: Theme.names(userThemesDirectory: themesDirectory),
+            userThemesDirectory: themesDirectory,
             noColor: options.noColor || !(env["NO_COLOR"] ?? "").isEmpty,
             ascii: options.ascii || configuration.ascii, readonly: options.readonly || configuration.readonly,
             profile: options.demo ? "demo" : (configuration.profile ?? env["AWS_PROFILE"] ?? "default"),
-            regions: configuration.regions, refreshIntervals: intervals, cache: cache, initialSnapshot: snapshot,
-            refresher: Refresher(cache: cache, demoSize: options.demo ? options.demoSize : nil, logger: logger),
+            regions: configuration.regions, refreshIntervals: intervals, cache: cache,
+            initialSnapshot: snapshot,
+            refresher: Refresher(
+                cache: cache, demoSize: options.demo ? options.demoSize : nil, logger: logger),
             notices: notices)
     }
 

@@ -25,7 +25,8 @@ public struct Account: Sendable, Hashable, Codable, Identifiable {
 
     public init(
         id: String, name: String, email: String, status: Status = .active, ouId: String, ouPath: String,
-        environment: Environment, alias: String? = nil, tags: [String: String] = [:], isManagement: Bool = false,
+        environment: Environment, alias: String? = nil, tags: [String: String] = [:],
+        isManagement: Bool = false,
         joinedAt: Date? = nil
     ) {
         self.id = id

@@ -26,7 +26,8 @@ public struct Alarm: Sendable, Hashable, Codable, Identifiable {
     public init(
         arn: String, name: String, accountId: String, region: String, state: State, stateReason: String = "",
         stateUpdatedAt: Date, namespace: String? = nil, metricName: String? = nil, threshold: Double? = nil,
-        isComposite: Bool = false, severity: Severity? = nil, actions: [String] = [], tags: [String: String] = [:]
+        isComposite: Bool = false, severity: Severity? = nil, actions: [String] = [],
+        tags: [String: String] = [:]
     ) {
         self.arn = arn
         self.name = name

@@ -16,7 +16,8 @@ public enum AlertInbox {
         var rows: [Alert] = []
         rows.reserveCapacity(alarms.count + incidents.count)
         for incident in incidents {
-            let alarm = incident.alarmARN.flatMap { alarmsByARN[$0] } ?? correlatedByName(incident, alarmsByName)
+            let alarm =
+                incident.alarmARN.flatMap { alarmsByARN[$0] } ?? correlatedByName(incident, alarmsByName)
             if let alarm { claimed.insert(alarm.arn) }
             let stillFiring = alarm?.state == .alarm
             if incident.status == .resolved && !stillFiring { continue }
@@ -26,7 +27,8 @@ public enum AlertInbox {
             rows.append(
                 Alert(
                     id: "pd:\(incident.id)", severity: severity, sources: sources,
-                    accountId: incident.accountId ?? alarm?.accountId, region: incident.region ?? alarm?.region,
+                    accountId: incident.accountId ?? alarm?.accountId,
+                    region: incident.region ?? alarm?.region,
                     title: incident.title, status: incident.status.rawValue,
                     since: min(incident.createdAt, alarm?.stateUpdatedAt ?? incident.createdAt),
                     alarm: alarm, incident: incident))
@@ -35,7 +37,8 @@ public enum AlertInbox {
             rows.append(
                 Alert(
                     id: "cw:\(alarm.arn)", severity: alarm.severity, sources: [.cloudWatch],
-                    accountId: alarm.accountId, region: alarm.region, title: alarm.name, status: alarm.state.rawValue,
+                    accountId: alarm.accountId, region: alarm.region, title: alarm.name,
+                    status: alarm.state.rawValue,
                     since: alarm.stateUpdatedAt, alarm: alarm))
         }
         rows.sort { lhs, rhs in
@@ -62,10 +65,13 @@ public enum AlertInbox {
             var score = 0
             if let account = incident.accountId { score += alarm.accountId == account ? 2 : -10 }
             if let region = incident.region { score += alarm.region == region ? 1 : -10 }
-            if incident.region == nil, incident.title.contains(RegionNames.displayName(alarm.region)) { score += 1 }
+            if incident.region == nil, incident.title.contains(RegionNames.displayName(alarm.region)) {
+                score += 1
+            }
             return (score, alarm)
         }
-        guard let best = scored.max(by: { $0.0 == $1.0 ? $0.1.arn > $1.1.arn : $0.0 < $1.0 }), best.0 >= 0 else {
+        guard let best = scored.max(by: { $0.0 == $1.0 ? $0.1.arn > $1.1.arn : $0.0 < $1.0 }), best.0 >= 0
+        else {
             return nil
         }
         return best.1

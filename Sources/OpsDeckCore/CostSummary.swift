@@ -15,7 +15,8 @@ public struct CostSummary: Sendable, Hashable {
         public var daily: [Double]
 
         public init(
-            key: String, label: String, monthToDate: Double, lastMonthSameDays: Double, lastMonthTotal: Double,
+            key: String, label: String, monthToDate: Double, lastMonthSameDays: Double,
+            lastMonthTotal: Double,
             daily: [Double]
         ) {
             self.key = key
@@ -48,7 +49,8 @@ public struct CostSummary: Sendable, Hashable {
     public var costExplorerRequestsToday: Int
 
     public init(
-        currency: String = "USD", monthToDate: Double = 0, lastMonthSameDays: Double = 0, lastMonthTotal: Double = 0,
+        currency: String = "USD", monthToDate: Double = 0, lastMonthSameDays: Double = 0,
+        lastMonthTotal: Double = 0,
         forecast: Double? = nil, daily: [Double] = [], byAccount: [Line] = [], byService: [Line] = [],
         budgets: [Budget] = [], billingAlarmThreshold: Double? = nil, costExplorerRequestsToday: Int = 0
     ) {

@@ -39,7 +39,9 @@ public enum Environment: String, Sendable, Codable, CaseIterable, Comparable {
 
     /// Accepts the spellings teams use in OU names and tags (`Prod`, `production`, `SharedServices`).
     public init?(loose text: String) {
-        switch text.lowercased().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "_", with: "") {
+        switch text.lowercased().replacingOccurrences(of: "-", with: "").replacingOccurrences(
+            of: "_", with: "")
+        {
         case "prod", "production", "prd": self = .prod
         case "staging", "stage", "stg", "preprod": self = .staging
         case "dev", "development", "test": self = .dev

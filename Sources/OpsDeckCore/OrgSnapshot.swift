@@ -19,7 +19,8 @@ public struct OrgSnapshot: Sendable {
 
     public init(
         organization: OrganizationInfo? = nil, units: [OrganizationalUnit] = [], accounts: [Account] = [],
-        roles: [Role] = [], pipelineRuns: [PipelineRun] = [], alarms: [Alarm] = [], incidents: [Incident] = [],
+        roles: [Role] = [], pipelineRuns: [PipelineRun] = [], alarms: [Alarm] = [],
+        incidents: [Incident] = [],
         cost: CostSummary = .empty, statuses: [SourceStatus] = [], version: Int64 = 0
     ) {
         self.organization = organization

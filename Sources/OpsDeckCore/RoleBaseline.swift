@@ -26,7 +26,9 @@ public struct RoleBaseline: Sendable, Hashable {
     public init(roles: [Role], accountIds: [String]) {
         let active = Set(accountIds)
         var byName: [String: [Role]] = [:]
-        for role in roles where active.contains(role.accountId) { byName[role.name, default: []].append(role) }
+        for role in roles where active.contains(role.accountId) {
+            byName[role.name, default: []].append(role)
+        }
         var entries: [Entry] = []
         var drifted = Set<String>()
         let sortedAccounts = accountIds.sorted()
@@ -34,7 +36,8 @@ public struct RoleBaseline: Sendable, Hashable {
             let present = Set(copies.map(\.accountId))
             var policyCounts: [String: Int] = [:]
             for role in copies { policyCounts[role.trustPolicy, default: 0] += 1 }
-            let expected = policyCounts.max { a, b in a.value == b.value ? a.key > b.key : a.value < b.value }?.key
+            let expected = policyCounts.max { a, b in a.value == b.value ? a.key > b.key : a.value < b.value
+            }?.key
             let driftedCopies = copies.filter { $0.trustPolicy != expected }
             for role in driftedCopies { drifted.insert(role.arn) }
             let isBaseline = present.count * 2 >= active.count

@@ -13,7 +13,8 @@ public struct SourceStatus: Sendable, Hashable, Codable {
     public var lastError: String?
 
     public init(
-        source: Source, accountId: String, region: String, lastAttemptAt: Date? = nil, lastSuccessAt: Date? = nil,
+        source: Source, accountId: String, region: String, lastAttemptAt: Date? = nil,
+        lastSuccessAt: Date? = nil,
         lastError: String? = nil
     ) {
         self.source = source

@@ -64,7 +64,8 @@ public struct TextFilter: Sendable, Hashable {
         return pattern.starts(with: previous.pattern)
     }
 
-    private static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ pat: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ pat: UnsafeBufferPointer<UInt8>) -> Bool
+    {
         let n = hay.count
         let m = pat.count
         guard m <= n, let first = pat.first else { return m == 0 }
@@ -81,7 +82,9 @@ public struct TextFilter: Sendable, Hashable {
         return false
     }
 
-    private static func isSubsequence(_ pat: UnsafeBufferPointer<UInt8>, of hay: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func isSubsequence(_ pat: UnsafeBufferPointer<UInt8>, of hay: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
         var j = 0
         let m = pat.count
         for byte in hay where byte == pat[j] {

@@ -27,7 +27,9 @@ public enum AccountsPresenter {
         }
         // Through the inbox, so an incident linked to an alarm counts for the alarm's account.
         for alert in AlertInbox.merge(alarms: snapshot.alarms, incidents: snapshot.incidents) {
-            guard let incident = alert.incident, incident.status != .resolved, let id = alert.accountId else { continue }
+            guard let incident = alert.incident, incident.status != .resolved, let id = alert.accountId else {
+                continue
+            }
             rollups[id, default: Rollup()].incidents += 1
         }
         for line in snapshot.cost.byAccount { rollups[line.key, default: Rollup()].cost = line.monthToDate }
@@ -74,7 +76,8 @@ public enum AccountsPresenter {
             rows[index] = PaneRow(
                 id: "ou:\(unit.id)",
                 cells: [
-                    .text(unit.name), .text(unit.id), .text(""), .text("\(members.count) acct"), .count(total.alarms),
+                    .text(unit.name), .text(unit.id), .text(""), .text("\(members.count) acct"),
+                    .count(total.alarms),
                     .count(total.incidents), .money(total.cost), .empty,
                 ],
                 role: .title, cellRoles: total.alarms > 0 ? [4: .alarm] : [:], depth: ancestors.count,
@@ -109,11 +112,14 @@ public enum AccountsPresenter {
                 .text(account.status.rawValue.lowercased()), .count(rollup.alarms), .count(rollup.incidents),
                 .money(rollup.cost), .text(rollup.lastRun?.status.rawValue ?? "-"),
             ],
-            role: account.isProduction ? .prodText : nil, cellRoles: cellRoles, depth: depth, ancestors: ancestors,
+            role: account.isProduction ? .prodText : nil, cellRoles: cellRoles, depth: depth,
+            ancestors: ancestors,
             isProduction: account.isProduction)
     }
 
-    public static func detail(_ id: String, _ snapshot: OrgSnapshot, _ context: PresentationContext) -> [(String, String)] {
+    public static func detail(_ id: String, _ snapshot: OrgSnapshot, _ context: PresentationContext) -> [(
+        String, String
+    )] {
         if id.hasPrefix("ou:") {
             let unitId = String(id.dropFirst(3))
             guard let unit = snapshot.units.first(where: { $0.id == unitId }) else { return [] }
@@ -125,15 +131,22 @@ public enum AccountsPresenter {
         }
         guard let account = context.accountsById[id] else { return [] }
         var lines: [(String, String)] = [
-            ("Account", account.name), ("Id", account.id), ("Alias", account.alias ?? "-"), ("Email", account.email),
+            ("Account", account.name), ("Id", account.id), ("Alias", account.alias ?? "-"),
+            ("Email", account.email),
             ("Status", account.status.rawValue), ("Environment", account.environment.rawValue),
             ("OU", account.ouPath), ("Management", account.isManagement ? "yes" : "no"),
         ]
-        for (key, value) in account.tags.sorted(by: { $0.key < $1.key }) { lines.append(("Tag \(key)", value)) }
+        for (key, value) in account.tags.sorted(by: { $0.key < $1.key }) {
+            lines.append(("Tag \(key)", value))
+        }
         let firing = snapshot.alarms.filter { $0.accountId == id && $0.state == .alarm }
         lines.append(("Alarms firing", firing.isEmpty ? "none" : firing.map(\.name).joined(separator: ", ")))
         let open = snapshot.incidents.filter { $0.accountId == id && $0.status != .resolved }
-        lines.append(("Open incidents", open.isEmpty ? "none" : open.map { "#\($0.number) \($0.title)" }.joined(separator: "; ")))
+        lines.append(
+            (
+                "Open incidents",
+                open.isEmpty ? "none" : open.map { "#\($0.number) \($0.title)" }.joined(separator: "; ")
+            ))
         if let line = snapshot.cost.byAccount.first(where: { $0.key == id }) {
             lines.append(("Month to date", CellValue.formatMoney(line.monthToDate)))
             lines.append(("Same days last month", CellValue.formatMoney(line.lastMonthSameDays)))

@@ -32,13 +32,17 @@ public enum AlertsPresenter {
     }
 
     public static func alerts(_ snapshot: OrgSnapshot, _ context: PresentationContext) -> [Alert] {
-        AlertInbox.merge(alarms: snapshot.alarms, incidents: snapshot.incidents).filter { context.includes(region: $0.region) }
+        AlertInbox.merge(alarms: snapshot.alarms, incidents: snapshot.incidents).filter {
+            context.includes(region: $0.region)
+        }
     }
 
     public static func content(_ snapshot: OrgSnapshot, _ context: PresentationContext) -> PaneContent {
         let rows = alerts(snapshot, context).map { alert in
             let prod = context.isProduction(alert.accountId)
-            var source = alert.sources == [.cloudWatch, .pagerDuty] ? "CW+PD" : (alert.sources == [.pagerDuty] ? "PD" : "CW")
+            var source =
+                alert.sources == [.cloudWatch, .pagerDuty]
+                ? "CW+PD" : (alert.sources == [.pagerDuty] ? "PD" : "CW")
             if alert.alarm?.isComposite == true { source += "*" }
             var status = alert.status.lowercased()
             if alert.isResolvedButStillFiring { status = "resolved!" }
@@ -47,7 +51,8 @@ public enum AlertsPresenter {
             return PaneRow(
                 id: alert.id,
                 cells: [
-                    .text(alert.severity.rawValue), .text(source), .text(context.accountName(alert.accountId)),
+                    .text(alert.severity.rawValue), .text(source),
+                    .text(context.accountName(alert.accountId)),
                     .text(alert.region ?? "-"), .text(alert.title), .text(status), .age(alert.since),
                 ],
                 role: alert.isResolvedButStillFiring ? .alarm : nil, cellRoles: cellRoles, isProduction: prod)
@@ -55,7 +60,9 @@ public enum AlertsPresenter {
         return PaneContent(columns: columns, rows: rows, emptyMessage: "Nothing is firing")
     }
 
-    public static func detail(_ id: String, _ snapshot: OrgSnapshot, _ context: PresentationContext) -> [(String, String)] {
+    public static func detail(_ id: String, _ snapshot: OrgSnapshot, _ context: PresentationContext) -> [(
+        String, String
+    )] {
         guard let alert = alerts(snapshot, context).first(where: { $0.id == id }) else { return [] }
         var lines: [(String, String)] = [
             ("Title", alert.title), ("Severity", alert.severity.rawValue), ("Status", alert.status),
@@ -68,17 +75,21 @@ public enum AlertsPresenter {
         if let alarm = alert.alarm {
             lines += [
                 ("Alarm", alarm.name), ("Alarm ARN", alarm.arn), ("Alarm state", alarm.state.rawValue),
-                ("Reason", alarm.stateReason), ("Metric", [alarm.namespace, alarm.metricName].compactMap { $0 }.joined(separator: " ")),
+                ("Reason", alarm.stateReason),
+                ("Metric", [alarm.namespace, alarm.metricName].compactMap { $0 }.joined(separator: " ")),
                 ("Composite", alarm.isComposite ? "yes" : "no"),
             ]
             if let threshold = alarm.threshold { lines.append(("Threshold", String(threshold))) }
         }
         if let incident = alert.incident {
             lines += [
-                ("Incident", "#\(incident.number) \(incident.id)"), ("Incident status", incident.status.rawValue),
+                ("Incident", "#\(incident.number) \(incident.id)"),
+                ("Incident status", incident.status.rawValue),
                 ("Urgency", incident.urgency.rawValue), ("Priority", incident.priority ?? "-"),
-                ("Service", incident.serviceName), ("Assigned to", incident.assignees.joined(separator: ", ")),
-                ("Escalation policy", incident.escalationPolicy ?? "-"), ("Incident key", incident.incidentKey ?? "-"),
+                ("Service", incident.serviceName),
+                ("Assigned to", incident.assignees.joined(separator: ", ")),
+                ("Escalation policy", incident.escalationPolicy ?? "-"),
+                ("Incident key", incident.incidentKey ?? "-"),
                 ("Link", incident.htmlURL ?? "-"),
             ]
         }

@@ -27,7 +27,8 @@ extension AppState {
 
     /// Shows a status-bar message for a few seconds (errors longer).
     public mutating func show(_ text: String, isError: Bool = false) {
-        message = StatusMessage(text: text, isError: isError, expiresAt: now.addingTimeInterval(isError ? 12 : 4))
+        message = StatusMessage(
+            text: text, isError: isError, expiresAt: now.addingTimeInterval(isError ? 12 : 4))
     }
 
     public var layout: ConsoleLayout { ConsoleLayout(size: size, focus: focus, zoomed: zoomed) }
@@ -64,7 +65,9 @@ extension AppState {
             }
             return []
         case .detail(let pane, let rowId, let offset):
-            let total = PaneContentBuilder.detail(for: pane, rowId: rowId, snapshot: snapshot, context: context).count
+            let total = PaneContentBuilder.detail(
+                for: pane, rowId: rowId, snapshot: snapshot, context: context
+            ).count
             if let newOffset = scrolled(offset, key: key, total: total) {
                 mode = .detail(pane: pane, rowId: rowId, offset: newOffset)
             } else if key == .escape || key == .character("q") || keymap.action(for: key) == .back {
@@ -150,7 +153,9 @@ extension AppState {
     private mutating func announceSort() {
         let pane = pane(focus)
         guard let column = pane.sortColumn, column < pane.content.columns.count else { return }
-        show("Sorted by \(pane.content.columns[column].title) \(pane.sortAscending ? "ascending" : "descending")")
+        show(
+            "Sorted by \(pane.content.columns[column].title) \(pane.sortAscending ? "ascending" : "descending")"
+        )
     }
 
     private mutating func toggleView() {
@@ -214,7 +219,8 @@ extension AppState {
     public var knownRegions: [String] {
         var seen = Set(regions)
         var out = regions
-        for region in snapshot.alarms.map(\.region) + snapshot.pipelineRuns.map(\.region) where !seen.contains(region) {
+        for region in snapshot.alarms.map(\.region) + snapshot.pipelineRuns.map(\.region)
+        where !seen.contains(region) {
             seen.insert(region)
             out.append(region)
         }
@@ -244,15 +250,21 @@ extension AppState {
             }
         case .sort(let title):
             let columns = pane(focus).content.columns
-            guard let index = columns.firstIndex(where: { $0.title.lowercased().hasPrefix(title.lowercased()) }) else {
-                show("No column \"\(title)\" in \(focus.title): \(columns.map(\.title).joined(separator: ", "))", isError: true)
+            guard
+                let index = columns.firstIndex(where: { $0.title.lowercased().hasPrefix(title.lowercased()) })
+            else {
+                show(
+                    "No column \"\(title)\" in \(focus.title): \(columns.map(\.title).joined(separator: ", "))",
+                    isError: true)
                 return []
             }
             updatePane(focus) { $0.sort(by: index, ascending: true) }
             announceSort()
         case .region(let name):
             if let name, !knownRegions.contains(name) {
-                show("Unknown region \(name): known are \(knownRegions.joined(separator: ", ")) (or :region all)", isError: true)
+                show(
+                    "Unknown region \(name): known are \(knownRegions.joined(separator: ", ")) (or :region all)",
+                    isError: true)
                 return []
             }
             region = name

@@ -6,7 +6,8 @@ import TerminalKit
 /// draws it, and neither touches a terminal, a socket or a file.
 public struct AppState: Sendable {
     public var snapshot: OrgSnapshot = .empty
-    public var panes: [PaneID: PaneState] = Dictionary(uniqueKeysWithValues: PaneID.allCases.map { ($0, PaneState()) })
+    public var panes: [PaneID: PaneState] = Dictionary(
+        uniqueKeysWithValues: PaneID.allCases.map { ($0, PaneState()) })
     public var focus: PaneID = .alerts
     public var zoomed = false
     public var mode: Mode = .normal
@@ -31,7 +32,8 @@ public struct AppState: Sendable {
     public private(set) var context: PresentationContext
 
     public init(
-        size: Size, now: Date, theme: Theme, keymap: Keymap = .defaults, readonly: Bool = false, ascii: Bool = false,
+        size: Size, now: Date, theme: Theme, keymap: Keymap = .defaults, readonly: Bool = false,
+        ascii: Bool = false,
         profile: String = "default", regions: [String] = ["us-east-1", "us-west-2"],
         refreshIntervals: [Source: TimeInterval] = AppState.defaultIntervals, themeNames: [String] = []
     ) {

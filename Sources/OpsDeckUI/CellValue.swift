@@ -67,7 +67,9 @@ public enum CellValue: Sendable, Hashable {
     }
 
     public static func formatMoney(_ amount: Double) -> String {
-        guard amount.isFinite, abs(amount) < 1e15 else { return amount.isNaN ? "-" : (amount < 0 ? "-$∞" : "$∞") }
+        guard amount.isFinite, abs(amount) < 1e15 else {
+            return amount.isNaN ? "-" : (amount < 0 ? "-$∞" : "$∞")
+        }
         let rounded = Int((abs(amount) * 100).rounded())
         let whole = rounded / 100
         let cents = rounded % 100

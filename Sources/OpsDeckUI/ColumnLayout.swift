@@ -20,9 +20,11 @@ public enum ColumnLayout {
         var shown = Array(columns.indices)
         func needed() -> Int { shown.reduce(0) { $0 + minimum($1) } + max(0, shown.count - 1) }
         // Optional columns first, least important (then rightmost) first.
-        while needed() > width, let drop = shown.filter({ columns[$0].priority > 0 }).max(by: { a, b in
-            columns[a].priority == columns[b].priority ? a < b : columns[a].priority < columns[b].priority
-        }) {
+        while needed() > width,
+            let drop = shown.filter({ columns[$0].priority > 0 }).max(by: { a, b in
+                columns[a].priority == columns[b].priority ? a < b : columns[a].priority < columns[b].priority
+            })
+        {
             shown.removeAll { $0 == drop }
         }
         // Still too wide: essential columns from the right, keeping the first.

@@ -18,13 +18,24 @@ public enum ConsoleCommand: Sendable, Equatable {
 
     public static let catalog: [Entry] =
         PaneID.allCases.map {
-            Entry(name: $0.commandName, usage: $0.commandName, summary: "Show the \($0.title) pane", takesArgument: false)
+            Entry(
+                name: $0.commandName, usage: $0.commandName, summary: "Show the \($0.title) pane",
+                takesArgument: false)
         } + [
-            Entry(name: "region", usage: "region NAME|all", summary: "Show one region (or all)", takesArgument: true),
-            Entry(name: "theme", usage: "theme NAME|PATH", summary: "Switch the colour theme", takesArgument: true),
-            Entry(name: "filter", usage: "filter TEXT", summary: "Filter the focused pane", takesArgument: true),
-            Entry(name: "sort", usage: "sort COLUMN", summary: "Sort the focused pane by a column", takesArgument: true),
-            Entry(name: "refresh", usage: "refresh", summary: "Refresh the focused pane now", takesArgument: false),
+            Entry(
+                name: "region", usage: "region NAME|all", summary: "Show one region (or all)",
+                takesArgument: true),
+            Entry(
+                name: "theme", usage: "theme NAME|PATH", summary: "Switch the colour theme",
+                takesArgument: true),
+            Entry(
+                name: "filter", usage: "filter TEXT", summary: "Filter the focused pane", takesArgument: true),
+            Entry(
+                name: "sort", usage: "sort COLUMN", summary: "Sort the focused pane by a column",
+                takesArgument: true),
+            Entry(
+                name: "refresh", usage: "refresh", summary: "Refresh the focused pane now",
+                takesArgument: false),
             Entry(name: "help", usage: "help", summary: "Show the key help", takesArgument: false),
             Entry(name: "quit", usage: "q, quit", summary: "Quit OpsDeck", takesArgument: false),
         ]
@@ -43,10 +54,14 @@ public enum ConsoleCommand: Sendable, Equatable {
         case "help", "h": return .help
         case "refresh": return .refresh
         case "region":
-            guard !argument.isEmpty else { throw .missingArgument(name, "a region such as us-west-2, or all") }
+            guard !argument.isEmpty else {
+                throw .missingArgument(name, "a region such as us-west-2, or all")
+            }
             return .region(argument == "all" ? nil : argument)
         case "theme":
-            guard !argument.isEmpty else { throw .missingArgument(name, "a theme name or a path to a .toml file") }
+            guard !argument.isEmpty else {
+                throw .missingArgument(name, "a theme name or a path to a .toml file")
+            }
             return .theme(argument)
         case "filter": return .filter(argument)
         case "sort":

@@ -28,14 +28,17 @@ public struct ConsoleLayout: Sendable, Equatable {
         } else if dashboard {
             let topHeight = body.height * 55 / 100
             let top = Rect(x: body.x, y: body.y, width: body.width, height: topHeight)
-            let bottom = Rect(x: body.x, y: body.y + topHeight, width: body.width, height: body.height - topHeight)
+            let bottom = Rect(
+                x: body.x, y: body.y + topHeight, width: body.width, height: body.height - topHeight)
             let alertsWidth = top.width * 55 / 100
             panes[.alerts] = Rect(x: top.x, y: top.y, width: alertsWidth, height: top.height)
-            panes[.accounts] = Rect(x: top.x + alertsWidth, y: top.y, width: top.width - alertsWidth, height: top.height)
+            panes[.accounts] = Rect(
+                x: top.x + alertsWidth, y: top.y, width: top.width - alertsWidth, height: top.height)
             let pipelinesWidth = bottom.width * 42 / 100
             let costWidth = bottom.width * 32 / 100
             panes[.pipelines] = Rect(x: bottom.x, y: bottom.y, width: pipelinesWidth, height: bottom.height)
-            panes[.cost] = Rect(x: bottom.x + pipelinesWidth, y: bottom.y, width: costWidth, height: bottom.height)
+            panes[.cost] = Rect(
+                x: bottom.x + pipelinesWidth, y: bottom.y, width: costWidth, height: bottom.height)
             panes[.roles] = Rect(
                 x: bottom.x + pipelinesWidth + costWidth, y: bottom.y,
                 width: bottom.width - pipelinesWidth - costWidth, height: bottom.height)
@@ -65,6 +68,7 @@ public struct ConsoleLayout: Sendable, Equatable {
         guard let rect = panes[pane] else { return nil }
         let inner = rect.inset(by: 1)
         let summary = Self.summaryHeight(for: pane, in: rect)
-        return Rect(x: inner.x, y: inner.y + summary + 1, width: inner.width, height: inner.height - summary - 1)
+        return Rect(
+            x: inner.x, y: inner.y + summary + 1, width: inner.width, height: inner.height - summary - 1)
     }
 }

@@ -25,10 +25,12 @@ public enum ConsoleRenderer {
                 into: &buffer, area: body, title: "Help: keys and commands (Esc closes)",
                 lines: HelpContent.lines(keymap: state.keymap), offset: offset, state: state, glyphs: glyphs)
         case .detail(let pane, let rowId, let offset):
-            let lines = PaneContentBuilder.detail(for: pane, rowId: rowId, snapshot: state.snapshot, context: state.context)
+            let lines = PaneContentBuilder.detail(
+                for: pane, rowId: rowId, snapshot: state.snapshot, context: state.context)
             let prod = state.pane(pane).content.rows.first { $0.id == rowId }?.isProduction ?? false
             OverlayView.draw(
-                into: &buffer, area: body, title: "\(pane.title) detail (Esc back)", lines: lines, offset: offset,
+                into: &buffer, area: body, title: "\(pane.title) detail (Esc back)", lines: lines,
+                offset: offset,
                 state: state, glyphs: glyphs, production: prod)
         default:
             break
@@ -40,7 +42,8 @@ public enum ConsoleRenderer {
     static func drawTooSmall(_ buffer: inout ScreenBuffer, _ state: AppState) {
         let minimum = ConsoleLayout.minimumSize
         let lines = [
-            "window too small", "\(state.size.width)x\(state.size.height), need \(minimum.width)x\(minimum.height)",
+            "window too small",
+            "\(state.size.width)x\(state.size.height), need \(minimum.width)x\(minimum.height)",
             "q quits",
         ]
         let top = max(0, (state.size.height - lines.count) / 2)

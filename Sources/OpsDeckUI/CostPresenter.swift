@@ -19,7 +19,9 @@ public enum CostPresenter {
             let account = context.accountsById[line.key]
             let prod = account?.isProduction ?? false
             var cellRoles: [Int: ThemeRole] = [6: .sparkline]
-            if let change = line.changePercent { cellRoles[4] = change > 10 ? .costUp : (change < -10 ? .costDown : .text) }
+            if let change = line.changePercent {
+                cellRoles[4] = change > 10 ? .costUp : (change < -10 ? .costDown : .text)
+            }
             if prod { cellRoles[0] = .prodText }
             return PaneRow(
                 id: "\(context.costView == .byAccount ? "account" : "service"):\(line.key)",
@@ -34,7 +36,9 @@ public enum CostPresenter {
         return PaneContent(columns: columns, rows: rows, emptyMessage: "No cost data yet")
     }
 
-    public static func detail(_ id: String, _ snapshot: OrgSnapshot, _ context: PresentationContext) -> [(String, String)] {
+    public static func detail(_ id: String, _ snapshot: OrgSnapshot, _ context: PresentationContext) -> [(
+        String, String
+    )] {
         let key = id.split(separator: ":", maxSplits: 1).last.map(String.init) ?? id
         let lines = id.hasPrefix("account:") ? snapshot.cost.byAccount : snapshot.cost.byService
         guard let line = lines.first(where: { $0.key == key }) else { return [] }
@@ -47,7 +51,11 @@ public enum CostPresenter {
             ("Last 30 days", SparkText.render(Array(line.daily.suffix(30)), width: 30, ascii: context.ascii)),
         ]
         for budget in snapshot.cost.budgets where budget.accountId == line.key {
-            out.append(("Budget \(budget.name)", String(format: "%.0f%% of %@", budget.percentUsed, CellValue.formatMoney(budget.limit))))
+            out.append(
+                (
+                    "Budget \(budget.name)",
+                    String(format: "%.0f%% of %@", budget.percentUsed, CellValue.formatMoney(budget.limit))
+                ))
         }
         return out
     }

@@ -16,7 +16,9 @@ enum CostSummaryView {
             }
             y += 1
         }
-        let change = cost.lastMonthSameDays > 0 ? (cost.monthToDate - cost.lastMonthSameDays) / cost.lastMonthSameDays * 100 : nil
+        let change =
+            cost.lastMonthSameDays > 0
+            ? (cost.monthToDate - cost.lastMonthSameDays) / cost.lastMonthSameDays * 100 : nil
         let changeRole: ThemeRole = (change ?? 0) > 10 ? .costUp : ((change ?? 0) < -10 ? .costDown : .text)
         line([
             ("MTD ", .muted), (CellValue.formatMoney(cost.monthToDate), .title),
@@ -26,22 +28,32 @@ enum CostSummaryView {
         line([
             ("Forecast ", .muted), (cost.forecast.map(CellValue.formatMoney) ?? "-", .text),
             ("  last month ", .muted), (CellValue.formatMoney(cost.lastMonthTotal), .text),
-            ("  billing alarm ", .muted), (cost.billingAlarmThreshold.map(CellValue.formatMoney) ?? "none", .text),
+            ("  billing alarm ", .muted),
+            (cost.billingAlarmThreshold.map(CellValue.formatMoney) ?? "none", .text),
         ])
         line([
-            ("30d ", .muted), (SparkText.render(cost.daily, width: max(1, min(30, area.width - 20)), ascii: state.ascii), .sparkline),
+            ("30d ", .muted),
+            (
+                SparkText.render(cost.daily, width: max(1, min(30, area.width - 20)), ascii: state.ascii),
+                .sparkline
+            ),
             ("  CE requests today \(cost.costExplorerRequestsToday)", .muted),
         ])
         let budgets = cost.budgets.sorted { $0.percentUsed > $1.percentUsed }
         for budget in budgets.prefix(max(0, area.maxY - y)) {
-            let role: ThemeRole = budget.isBreached ? .budgetBreached : (budget.percentUsed >= 80 ? .warning : .ok)
+            let role: ThemeRole =
+                budget.isBreached ? .budgetBreached : (budget.percentUsed >= 80 ? .warning : .ok)
             let barWidth = 10
             let filled = min(barWidth, Int((budget.percentUsed / 100 * Double(barWidth)).rounded()))
-            let bar = String(repeating: state.ascii ? "#" : "█", count: filled)
+            let bar =
+                String(repeating: state.ascii ? "#" : "█", count: filled)
                 + String(repeating: state.ascii ? "." : "░", count: barWidth - filled)
             line([
                 ("Budget ", .muted), (budget.name + " ", .text), (bar, role),
-                (String(format: " %.0f%% of ", budget.percentUsed) + CellValue.formatMoney(budget.limit), role),
+                (
+                    String(format: " %.0f%% of ", budget.percentUsed) + CellValue.formatMoney(budget.limit),
+                    role
+                ),
             ])
         }
     }

@@ -19,7 +19,8 @@ enum HeaderView {
         if state.readonly { put(" READONLY ", .warning) }
         var segments: [(String, ThemeRole)] = []
         if let org {
-            segments.append(("\(org.managementAccountName) (\(org.managementAccountId)) \(org.organizationId)", .header))
+            segments.append(
+                ("\(org.managementAccountName) (\(org.managementAccountId)) \(org.organizationId)", .header))
         } else {
             segments.append(("no organization in the cache yet", .muted))
         }

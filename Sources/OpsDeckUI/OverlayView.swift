@@ -9,7 +9,8 @@ enum OverlayView {
         let frame = Frame(
             title: title, label: lines.count > area.height - 2 ? "\(offset + 1)/\(lines.count)" : nil,
             borderStyle: production ? .double : .heavy,
-            borderPaint: state.paint(production ? .prodFrame : .borderFocused), titlePaint: state.paint(.titleFocused),
+            borderPaint: state.paint(production ? .prodFrame : .borderFocused),
+            titlePaint: state.paint(.titleFocused),
             labelPaint: state.paint(.muted), fill: state.paint(.dialog))
         let inner = frame.draw(into: &buffer, area: area, glyphs: glyphs)
         guard !inner.isEmpty else { return }
@@ -26,7 +27,9 @@ enum OverlayView {
                 let wrapped = TextFit.wrap(value, width: valueWidth)
                 for (i, part) in wrapped.enumerated() {
                     guard y + i < inner.maxY else { break }
-                    buffer.write(part, x: inner.x + keyWidth + 3, y: y + i, width: valueWidth, paint: state.paint(.dialog))
+                    buffer.write(
+                        part, x: inner.x + keyWidth + 3, y: y + i, width: valueWidth,
+                        paint: state.paint(.dialog))
                 }
                 y += max(1, wrapped.count)
             } else {

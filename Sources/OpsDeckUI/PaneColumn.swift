@@ -13,7 +13,9 @@ public struct PaneColumn: Sendable, Hashable {
     /// Columns dropped first on narrow screens have higher numbers.
     public var priority: Int
 
-    public init(_ title: String, width: Int, flexible: Bool = false, alignment: Alignment = .left, priority: Int = 0) {
+    public init(
+        _ title: String, width: Int, flexible: Bool = false, alignment: Alignment = .left, priority: Int = 0
+    ) {
         self.title = title
         self.width = width
         self.flexible = flexible

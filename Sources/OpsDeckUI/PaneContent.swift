@@ -14,7 +14,8 @@ public struct PaneContent: Sendable {
     public var emptyMessage: String
 
     public init(
-        columns: [PaneColumn], rows: [PaneRow], defaultSortColumn: Int? = nil, defaultSortAscending: Bool = true,
+        columns: [PaneColumn], rows: [PaneRow], defaultSortColumn: Int? = nil,
+        defaultSortAscending: Bool = true,
         isTree: Bool = false, emptyMessage: String = "No data yet"
     ) {
         self.columns = columns

@@ -2,7 +2,9 @@ import OpsDeckCore
 
 /// Picks the presenter for a pane.
 public enum PaneContentBuilder {
-    public static func content(for pane: PaneID, snapshot: OrgSnapshot, context: PresentationContext) -> PaneContent {
+    public static func content(for pane: PaneID, snapshot: OrgSnapshot, context: PresentationContext)
+        -> PaneContent
+    {
         switch pane {
         case .accounts: AccountsPresenter.content(snapshot, context)
         case .roles: RolesPresenter.content(snapshot, context)

@@ -8,7 +8,8 @@ public enum PaneExporter {
         _ pane: PaneID, snapshot: OrgSnapshot, format: ExportFormat, now: Date,
         rolesView: PresentationContext.RolesView = .list, costView: PresentationContext.CostView = .byAccount
     ) -> String {
-        let context = PresentationContext(snapshot: snapshot, rolesView: rolesView, costView: costView, ascii: true)
+        let context = PresentationContext(
+            snapshot: snapshot, rolesView: rolesView, costView: costView, ascii: true)
         var state = PaneState()
         state.setContent(PaneContentBuilder.content(for: pane, snapshot: snapshot, context: context))
         let content = state.content
@@ -51,7 +52,8 @@ public enum PaneExporter {
                 case .money(let amount): out += String(format: "%.2f", amount)
                 case .percent(let value): out += value.map { String(format: "%.2f", $0) } ?? "null"
                 case .count(let n): out += String(n)
-                case .sparkline(let values): out += "[" + values.map { String(format: "%.2f", $0) }.joined(separator: ", ") + "]"
+                case .sparkline(let values):
+                    out += "[" + values.map { String(format: "%.2f", $0) }.joined(separator: ", ") + "]"
                 case .empty: out += "null"
                 }
             }
@@ -84,7 +86,9 @@ public enum PaneExporter {
         let rendered = rows.map { row in row.cells.map { $0.render(now: now, ascii: true) } }
         var widths = columns.map { $0.title.count }
         for cells in rendered {
-            for (i, cell) in cells.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+            for (i, cell) in cells.enumerated() where i < widths.count {
+                widths[i] = max(widths[i], cell.count)
+            }
         }
         func line(_ cells: [String]) -> String {
             zip(cells, zip(widths, columns)).map { cell, spec in
@@ -118,7 +122,9 @@ public enum PaneExporter {
     }
 
     static func quoteCSV(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+            return text
+        }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -19,7 +19,8 @@ public struct PaneRow: Sendable, Hashable, Identifiable {
     public var isProduction: Bool
 
     public init(
-        id: String, cells: [CellValue], role: ThemeRole? = nil, cellRoles: [Int: ThemeRole] = [:], depth: Int = 0,
+        id: String, cells: [CellValue], role: ThemeRole? = nil, cellRoles: [Int: ThemeRole] = [:],
+        depth: Int = 0,
         nodeId: String? = nil, ancestors: [String] = [], isProduction: Bool = false
     ) {
         self.id = id

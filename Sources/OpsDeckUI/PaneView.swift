@@ -5,12 +5,16 @@ import TerminalKit
 /// One pane: its frame (title, filter, data age), the Cost summary where it has one,
 /// and its table.
 enum PaneView {
-    static func draw(into buffer: inout ScreenBuffer, area: Rect, pane id: PaneID, state: AppState, glyphs: Glyphs) {
+    static func draw(
+        into buffer: inout ScreenBuffer, area: Rect, pane id: PaneID, state: AppState, glyphs: Glyphs
+    ) {
         let pane = state.pane(id)
         let focused = state.focus == id
         let selectedIsProd = focused && (pane.selectedRow?.isProduction ?? false)
         var title = "\(id.rawValue + 1) \(id.title)"
-        if let filter = pane.filter { title += " /\(filter.query) (\(pane.visible.count)/\(pane.content.rows.count))" }
+        if let filter = pane.filter {
+            title += " /\(filter.query) (\(pane.visible.count)/\(pane.content.rows.count))"
+        }
         if id == .roles, state.rolesView == .baseline { title += " · baseline" }
         if id == .cost { title += state.costView == .byAccount ? " · by account" : " · by service" }
         if let region = state.region, id == .alerts || id == .pipelines { title += " · \(region)" }
@@ -35,12 +39,14 @@ enum PaneView {
                 into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: summaryHeight),
                 state: state, glyphs: glyphs)
         }
-        let tableArea = Rect(x: inner.x, y: inner.y + summaryHeight, width: inner.width, height: inner.height - summaryHeight)
+        let tableArea = Rect(
+            x: inner.x, y: inner.y + summaryHeight, width: inner.width, height: inner.height - summaryHeight)
         drawTable(into: &buffer, area: tableArea, pane: pane, focused: focused, state: state, glyphs: glyphs)
     }
 
     static func drawTable(
-        into buffer: inout ScreenBuffer, area: Rect, pane: PaneState, focused: Bool, state: AppState, glyphs: Glyphs
+        into buffer: inout ScreenBuffer, area: Rect, pane: PaneState, focused: Bool, state: AppState,
+        glyphs: Glyphs
     ) {
         guard area.height > 0, area.width > 0 else { return }
         let content = pane.content
@@ -55,12 +61,14 @@ enum PaneView {
             }
             buffer.write(
                 title, x: area.x + slot.x, y: area.y, width: slot.width,
-                alignment: column.alignment == .right ? .right : .left, paint: headerPaint, ellipsis: glyphs.ellipsis)
+                alignment: column.alignment == .right ? .right : .left, paint: headerPaint,
+                ellipsis: glyphs.ellipsis)
         }
         let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
         guard body.height > 0 else { return }
         if pane.visible.isEmpty {
-            let message = content.rows.isEmpty ? content.emptyMessage : "No rows match the filter (Esc clears it)"
+            let message =
+                content.rows.isEmpty ? content.emptyMessage : "No rows match the filter (Esc clears it)"
             buffer.write(message, x: body.x + 1, y: body.y, width: body.width - 1, paint: state.paint(.muted))
             return
         }
@@ -72,7 +80,11 @@ enum PaneView {
             let selected = position == pane.selected
             let selectionRole: ThemeRole = focused ? .selection : .selectionUnfocused
             let rowRole = row.role ?? .text
-            if selected { buffer.fill(Rect(x: body.x, y: y, width: body.width, height: 1), with: state.paint(selectionRole).blankCell) }
+            if selected {
+                buffer.fill(
+                    Rect(x: body.x, y: y, width: body.width, height: 1),
+                    with: state.paint(selectionRole).blankCell)
+            }
             for slot in slots {
                 let column = content.columns[slot.column]
                 guard slot.column < row.cells.count else { continue }
@@ -81,7 +93,8 @@ enum PaneView {
                     let marker =
                         row.nodeId == nil
                         ? glyphs.treeLeaf
-                        : (pane.collapsed.contains(row.nodeId ?? "") ? glyphs.treeCollapsed : glyphs.treeExpanded)
+                        : (pane.collapsed.contains(row.nodeId ?? "")
+                            ? glyphs.treeCollapsed : glyphs.treeExpanded)
                     text = String(repeating: "  ", count: row.depth) + marker + " " + text
                 }
                 let role = selected ? selectionRole : (row.cellRoles[slot.column] ?? rowRole)
@@ -98,7 +111,8 @@ enum PaneView {
                 }
                 buffer.write(
                     text, x: body.x + slot.x, y: y, width: slot.width,
-                    alignment: column.alignment == .right ? .right : .left, paint: paint, ellipsis: glyphs.ellipsis)
+                    alignment: column.alignment == .right ? .right : .left, paint: paint,
+                    ellipsis: glyphs.ellipsis)
             }
         }
         if pane.visible.count > body.height {
@@ -106,7 +120,9 @@ enum PaneView {
         }
     }
 
-    static func drawScrollbar(_ buffer: inout ScreenBuffer, _ body: Rect, _ pane: PaneState, _ state: AppState, _ glyphs: Glyphs) {
+    static func drawScrollbar(
+        _ buffer: inout ScreenBuffer, _ body: Rect, _ pane: PaneState, _ state: AppState, _ glyphs: Glyphs
+    ) {
         let x = body.maxX
         let total = pane.visible.count
         let thumb = max(1, body.height * body.height / total)

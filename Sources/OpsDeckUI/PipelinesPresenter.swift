@@ -37,10 +37,13 @@ public enum PipelinesPresenter {
             return PaneRow(
                 id: run.id,
                 cells: [
-                    .text(run.status.rawValue.replacingOccurrences(of: "_", with: " ")), .text(run.kind.label),
+                    .text(run.status.rawValue.replacingOccurrences(of: "_", with: " ")),
+                    .text(run.kind.label),
                     .text(run.name), .text(context.accountName(run.accountId)), .text(run.region),
-                    .text(run.stage ?? "-"), .text(run.trigger ?? "-"), .text(run.commit.map { String($0.prefix(7)) } ?? "-"),
-                    run.finishedAt.map { .duration(max(0, $0.timeIntervalSince(run.startedAt))) } ?? .running(since: run.startedAt),
+                    .text(run.stage ?? "-"), .text(run.trigger ?? "-"),
+                    .text(run.commit.map { String($0.prefix(7)) } ?? "-"),
+                    run.finishedAt.map { .duration(max(0, $0.timeIntervalSince(run.startedAt))) }
+                        ?? .running(since: run.startedAt),
                     .age(run.startedAt),
                 ],
                 cellRoles: cellRoles, isProduction: prod)
@@ -48,7 +51,9 @@ public enum PipelinesPresenter {
         return PaneContent(columns: columns, rows: rows, emptyMessage: "No pipeline runs yet")
     }
 
-    public static func detail(_ id: String, _ snapshot: OrgSnapshot, _ context: PresentationContext) -> [(String, String)] {
+    public static func detail(_ id: String, _ snapshot: OrgSnapshot, _ context: PresentationContext) -> [(
+        String, String
+    )] {
         guard let run = snapshot.pipelineRuns.first(where: { $0.id == id }) else { return [] }
         return [
             ("Name", run.name), ("Kind", run.kind.label), ("Status", run.status.rawValue), ("Run", run.id),

@@ -22,7 +22,8 @@ public struct PresentationContext: Sendable {
     }
 
     public init(
-        snapshot: OrgSnapshot, region: String? = nil, rolesView: RolesView = .list, costView: CostView = .byAccount,
+        snapshot: OrgSnapshot, region: String? = nil, rolesView: RolesView = .list,
+        costView: CostView = .byAccount,
         ascii: Bool = false
     ) {
         var index: [String: Account] = [:]

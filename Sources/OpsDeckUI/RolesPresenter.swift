@@ -29,7 +29,9 @@ public enum RolesPresenter {
         }
     }
 
-    static func list(_ snapshot: OrgSnapshot, _ context: PresentationContext, _ baseline: RoleBaseline) -> PaneContent {
+    static func list(_ snapshot: OrgSnapshot, _ context: PresentationContext, _ baseline: RoleBaseline)
+        -> PaneContent
+    {
         var rows: [PaneRow] = []
         rows.reserveCapacity(snapshot.roles.count)
         for role in snapshot.roles {
@@ -75,14 +77,20 @@ public enum RolesPresenter {
         return ids.count > 6 ? shown + " +\(ids.count - 6)" : shown
     }
 
-    public static func detail(_ id: String, _ snapshot: OrgSnapshot, _ context: PresentationContext) -> [(String, String)] {
+    public static func detail(_ id: String, _ snapshot: OrgSnapshot, _ context: PresentationContext) -> [(
+        String, String
+    )] {
         if id.hasPrefix("baseline:") {
             let name = String(id.dropFirst("baseline:".count))
             let active = snapshot.accounts.filter { $0.status == .active }.map(\.id)
-            guard let entry = RoleBaseline(roles: snapshot.roles, accountIds: active).entries.first(where: { $0.roleName == name })
+            guard
+                let entry = RoleBaseline(roles: snapshot.roles, accountIds: active).entries.first(where: {
+                    $0.roleName == name
+                })
             else { return [] }
             return [
-                ("Role", entry.roleName), ("Present in", "\(entry.presentIn.count) of \(active.count) accounts"),
+                ("Role", entry.roleName),
+                ("Present in", "\(entry.presentIn.count) of \(active.count) accounts"),
                 ("Missing in", entry.missingIn.map { context.accountName($0) }.joined(separator: ", ")),
                 ("Trust differs in", entry.driftedIn.map { context.accountName($0) }.joined(separator: ", ")),
                 ("Break-glass", entry.isBreakGlass ? "yes" : "no"),
@@ -90,10 +98,12 @@ public enum RolesPresenter {
         }
         guard let role = snapshot.roles.first(where: { $0.arn == id }) else { return [] }
         var lines: [(String, String)] = [
-            ("Role", role.name), ("ARN", role.arn), ("Account", context.accountName(role.accountId) + " (\(role.accountId))"),
+            ("Role", role.name), ("ARN", role.arn),
+            ("Account", context.accountName(role.accountId) + " (\(role.accountId))"),
             ("Path", role.path), ("Break-glass", role.isBreakGlass ? "yes" : "no"),
             ("Max session", "\(role.maxSessionDuration / 60) minutes"),
-            ("Created", role.createdAt.map { "\($0)" } ?? "-"), ("Last used", role.lastUsedAt.map { "\($0)" } ?? "never"),
+            ("Created", role.createdAt.map { "\($0)" } ?? "-"),
+            ("Last used", role.lastUsedAt.map { "\($0)" } ?? "never"),
         ]
         for (key, value) in role.tags.sorted(by: { $0.key < $1.key }) { lines.append(("Tag \(key)", value)) }
         lines.append(("Trust policy", role.trustPolicy))

@@ -12,11 +12,12 @@ public enum SparkText {
         let high = sampled.max() ?? 0
         let levels = ascii ? asciiLevels : blocks
         let span = high - low
-        return String(sampled.map { value -> Character in
-            guard span > 0 else { return levels[levels.count / 2] }
-            let index = Int(((value - low) / span * Double(levels.count - 1)).rounded())
-            return levels[min(levels.count - 1, max(0, index))]
-        })
+        return String(
+            sampled.map { value -> Character in
+                guard span > 0 else { return levels[levels.count / 2] }
+                let index = Int(((value - low) / span * Double(levels.count - 1)).rounded())
+                return levels[min(levels.count - 1, max(0, index))]
+            })
     }
 
     /// Averages values into `width` buckets when there are more values than cells.

@@ -11,18 +11,25 @@ enum StatusBarView {
         let leftWidth = max(0, area.width - rightWidth)
         switch state.mode {
         case .filter(let field):
-            drawInput(&buffer, prefix: "/", field: field, area: Rect(x: area.x, y: area.y, width: leftWidth, height: 1), state: state, role: .filter)
+            drawInput(
+                &buffer, prefix: "/", field: field,
+                area: Rect(x: area.x, y: area.y, width: leftWidth, height: 1), state: state, role: .filter)
         case .command(let field):
-            drawInput(&buffer, prefix: ":", field: field, area: Rect(x: area.x, y: area.y, width: leftWidth, height: 1), state: state, role: .command)
+            drawInput(
+                &buffer, prefix: ":", field: field,
+                area: Rect(x: area.x, y: area.y, width: leftWidth, height: 1), state: state, role: .command)
             let options = state.commandCompletions(field.text)
             if !field.text.isEmpty, !options.isEmpty {
                 let hint = "  " + options.prefix(5).joined(separator: " ")
                 let x = area.x + 2 + TextFit.width(of: field.text)
-                buffer.write(hint, x: x, y: area.y, paint: state.paint(.muted), maxWidth: max(0, leftWidth - x))
+                buffer.write(
+                    hint, x: x, y: area.y, paint: state.paint(.muted), maxWidth: max(0, leftWidth - x))
             }
         default:
             if let message = state.message {
-                buffer.write(" " + message.text, x: area.x, y: area.y, width: leftWidth, paint: state.paint(message.isError ? .error : .statusBar))
+                buffer.write(
+                    " " + message.text, x: area.x, y: area.y, width: leftWidth,
+                    paint: state.paint(message.isError ? .error : .statusBar))
             } else {
                 let hints = hintText(state)
                 buffer.write(hints, x: area.x, y: area.y, width: leftWidth, paint: state.paint(.statusBar))
@@ -46,13 +53,18 @@ enum StatusBarView {
         }
     }
 
-    static func drawInput(_ buffer: inout ScreenBuffer, prefix: String, field: TextField, area: Rect, state: AppState, role: ThemeRole) {
+    static func drawInput(
+        _ buffer: inout ScreenBuffer, prefix: String, field: TextField, area: Rect, state: AppState,
+        role: ThemeRole
+    ) {
         let paint = state.paint(role)
         buffer.write(prefix + field.text, x: area.x, y: area.y, width: area.width, paint: paint)
         let cursorX = area.x + TextFit.width(of: prefix) + TextFit.width(of: field.text.prefix(field.cursor))
         if cursorX < area.maxX {
             let under = buffer[cursorX, area.y]
-            buffer[cursorX, area.y] = Cell(under.text.isEmpty ? " " : under.text, style: paint.style.with(attributes: .reverse), role: "cursor")
+            buffer[cursorX, area.y] = Cell(
+                under.text.isEmpty ? " " : under.text, style: paint.style.with(attributes: .reverse),
+                role: "cursor")
         }
     }
 }

@@ -40,7 +40,10 @@ struct Console: ParsableCommand {
 
     @OptionGroup var cacheOptions: CacheOptions
 
-    @Option(help: "Theme name (default, light, high-contrast, monochrome, solarized-dark) or a path to a .toml file.")
+    @Option(
+        help:
+            "Theme name (default, light, high-contrast, monochrome, solarized-dark) or a path to a .toml file."
+    )
     var theme: String?
 
     @Flag(help: "No colours (also when NO_COLOR is set).")
@@ -144,7 +147,9 @@ struct ConfigCommand: ParsableCommand {
         var config: String?
 
         func run() throws {
-            print(ConfigReport.show(path: config, environment: ProcessInfo.processInfo.environment), terminator: "")
+            print(
+                ConfigReport.show(path: config, environment: ProcessInfo.processInfo.environment),
+                terminator: "")
         }
     }
 }

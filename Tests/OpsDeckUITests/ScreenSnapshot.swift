@@ -6,15 +6,19 @@ import Testing
 /// A missing snapshot is written and the test fails, so a new screen is always looked
 /// at once; `OPSDECK_RECORD_SNAPSHOTS=1` rewrites them all after a deliberate change.
 enum ScreenSnapshot {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Snapshots")
 
-    static func assertMatches(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func assertMatches(
+        _ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let url = directory.appendingPathComponent(name + ".txt")
         let record = ProcessInfo.processInfo.environment["OPSDECK_RECORD_SNAPSHOTS"] == "1"
         guard !record, let expected = try? String(contentsOf: url, encoding: .utf8) else {
             try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try? actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("Recorded snapshot \(name).txt; check it and run again", sourceLocation: sourceLocation)
+            Issue.record(
+                "Recorded snapshot \(name).txt; check it and run again", sourceLocation: sourceLocation)
             return
         }
         if expected != actual {

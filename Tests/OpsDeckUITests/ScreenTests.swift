@@ -5,8 +5,8 @@ import OpsDeckConfig
 import OpsDeckCore
 import OpsDeckDemo
 import OpsDeckUI
-import Testing
 import TerminalKit
+import Testing
 
 /// Screen tests: the standard demo at a fixed time, rendered into a buffer and
 /// compared as text plus style roles.
@@ -22,7 +22,8 @@ import TerminalKit
     func state(width: Int = 120, height: Int = 40, ascii: Bool = false) throws -> AppState {
         let snapshot = try #require(Self.demoSnapshot)
         var state = AppState(
-            size: Size(width: width, height: height), now: Self.now, theme: ThemeLoader.defaultTheme, ascii: ascii,
+            size: Size(width: width, height: height), now: Self.now, theme: ThemeLoader.defaultTheme,
+            ascii: ascii,
             profile: "demo", themeNames: BuiltinThemes.names)
         _ = state.reduce(.snapshot(snapshot))
         return state
@@ -103,7 +104,10 @@ import TerminalKit
         let s = try state(ascii: true)
         let text = ConsoleRenderer.render(s).text
         let box = text.unicodeScalars.filter { (0x2500...0x259F).contains($0.value) }
-        #expect(box.isEmpty, "box drawing or block characters in --ascii mode: \(String(String.UnicodeScalarView(box.prefix(10))))")
+        #expect(
+            box.isEmpty,
+            "box drawing or block characters in --ascii mode: \(String(String.UnicodeScalarView(box.prefix(10))))"
+        )
         ScreenSnapshot.assertMatches(screen(s), named: "dashboard-ascii")
     }
 
