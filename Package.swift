@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,6 +33,13 @@ let package = Package(
         ),
         .target(name: "OpsDeckDemo", dependencies: ["OpsDeckCore"]),
         .target(name: "AWSSigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "AWSClient",
+            dependencies: [
+                "AWSSigV4", "OpsDeckCore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "OpsDeckConfig",
             dependencies: ["OpsDeckCore", "OpsDeckUI", "TerminalKit", "TOMLKit"],
@@ -58,6 +66,10 @@ let package = Package(
         .testTarget(name: "OpsDeckCoreTests", dependencies: ["OpsDeckCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"]),
+        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "AWSSigV4"]),
+        .testTarget(
+            name: "AWSIntegrationTests", dependencies: ["AWSClient", "AWSSigV4"], exclude: ["Fixtures"]
+        ),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalKit"]),
         .testTarget(
             name: "OpsDeckUITests",
