@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "opsdeck-bench",
             dependencies: [
-                "OpsDeckApp", "OpsDeckUI", "OpsDeckCache", "OpsDeckDemo", "TerminalKit",
+                "OpsDeckApp", "OpsDeckUI", "OpsDeckCache", "OpsDeckDemo", "TerminalKit", "OpsDeckCore", "OpsDeckConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
