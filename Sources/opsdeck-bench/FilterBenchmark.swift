@@ -53,6 +53,8 @@ struct FilterBenchmark {
         var generateSeconds: Double
         /// Mean length of a row's folded search text, the bytes a full scan reads per row.
         var meanSearchTextBytes: Double
+        /// One full scan, three ways (see `FilterScanAnatomy`).
+        var scanAnatomy: [FilterScanAnatomy.Result] = []
     }
 
     func run(progress: (String) -> Void) throws -> Result {
@@ -119,6 +121,10 @@ struct FilterBenchmark {
             let median = Report.milliseconds(Statistics(result.perKey).median)
             progress("filter: round \(round + 1)/\(rounds): median so far \(median)")
         }
+
+        progress("filter: anatomy of one full scan")
+        result.scanAnatomy = FilterScanAnatomy.measure(
+            rows: state.pane(.pipelines).content.rows, queries: ["p", Self.substringQuery])
 
         // For comparison: moving the selection in the same 100k-row pane.
         for _ in 0..<200 {

@@ -69,12 +69,16 @@ struct Report {
             let perMinute =
                 screen.idleSecondsMeasured > 0
                 ? Double(screen.idleBytes) * 60 / screen.idleSecondsMeasured : 0
-            let onlyHeader = screen.idleRows.isSubset(of: [1])
+            var what = "clock"
+            if screen.idleDataAgeBursts > 0 {
+                what += " + \(screen.idleDataAgeBursts) data-age label update(s)"
+            }
+            if screen.idleOtherBursts > 0 { what += " + \(screen.idleOtherBursts) other update(s)" }
             rows.append(
                 Row(
                     measure: "Idle output (\(Int(screen.idleSecondsMeasured.rounded())) s)",
-                    figure: "\(Self.bytes(perMinute))/min; rows written: \(Self.rowList(screen.idleRows))",
-                    target: "header clock only", verdict: Self.verdict(onlyHeader)))
+                    figure: "\(Self.bytes(perMinute))/min: \(what); rows \(Self.rowList(screen.idleRows))",
+                    target: "header clock only", verdict: Self.verdict(screen.idleOtherBursts == 0)))
             // ru_maxrss is not used: a posix_spawn child starts as a vfork of this process and
             // inherits its high-water mark. VmHWM is the console's own.
             let peak = [screen.highWaterAtEnd, screen.highWaterAfterScroll].compactMap { $0 }.max()
@@ -156,6 +160,16 @@ struct Report {
         out += "\(String(format: "%.1f", scanMegabytes)) MB per full scan\n"
         out += "  typing (narrowing) \(pair(filter.typing)); "
         out += "backspace (widening) \(pair(filter.erasing))\n"
+        for scan in filter.scanAnatomy {
+            out += "  one full scan for \"\(scan.query)\" (\(count(scan.matches)) matches): through PaneRow "
+            out +=
+                "\(milliseconds(scan.throughRows)), search texts alone \(milliseconds(scan.searchTextsOnly)), "
+            out += "one contiguous buffer + memchr \(milliseconds(scan.contiguousMemchr))"
+            if scan.contiguousMatches != scan.matches {
+                out += " (found \(scan.contiguousMatches): differs!)"
+            }
+            out += "\n"
+        }
         out += "  j in the zoomed \(rows)-row pane: \(pair(filter.scrollKey)); "
         return out + "applying a \(rows)-run snapshot: \(pair(filter.snapshotApply))\n"
     }
@@ -194,6 +208,9 @@ struct Report {
         out += "  idle: \(screen.idleBytes) B in \(idleSeconds) s, \(screen.idleBursts.count) bursts "
         out += "(median \(bytes(Statistics(screen.idleBursts).median))); "
         out += "text of the first: \(texts.joined(separator: ", "))\n"
+        for (rows, text) in screen.idleBeyondHeader {
+            out += "  an idle burst wrote rows \(rows): \"\(text.prefix(100))\"\n"
+        }
         out += "  RSS: VmHWM after the scroll tests \(megabytes(screen.highWaterAfterScroll)), "
         out += "at the end \(megabytes(screen.highWaterAtEnd)), "
         out += "with the standard demo (25 accounts) \(megabytes(screen.standardDemoHighWater)); "

@@ -40,6 +40,11 @@ struct ScreenTrafficBenchmark {
         /// Rows written during the idle period (1-based), over all bursts.
         var idleRows: Set<Int> = []
         var idleSampleText: [String] = []
+        /// Idle bursts that wrote more than the header: the rows, and the text written.
+        var idleBeyondHeader: [(rows: String, text: String)] = []
+        /// Idle bursts beyond the header that update a data-age label, and all the others.
+        var idleDataAgeBursts = 0
+        var idleOtherBursts = 0
         /// VmHWM of the console after the scroll tests, and at the end, in bytes.
         var highWaterAfterScroll: Int?
         var highWaterAtEnd: Int?
@@ -192,6 +197,15 @@ struct ScreenTrafficBenchmark {
             let analysis = OutputAnalysis(Array(child.transcript[mark...]))
             result.idleRows.formUnion(analysis.rowsWritten)
             if result.idleSampleText.count < 5 { result.idleSampleText.append(analysis.printable) }
+            if !analysis.rowsWritten.isSubset(of: [1]) {
+                if result.idleBeyondHeader.count < 5 {
+                    result.idleBeyondHeader.append((analysis.rowsDescription, analysis.printable))
+                }
+                let text = analysis.printable
+                // A pane's data age ("live", "as of 1m", "stale 2h") moving on is a real change.
+                let isDataAge = ["as of ", "stale ", "live"].contains { text.contains($0) }
+                if isDataAge { result.idleDataAgeBursts += 1 } else { result.idleOtherBursts += 1 }
+            }
         }
         result.idleSecondsMeasured = (clock.now - start).milliseconds / 1000
     }
