@@ -4,6 +4,7 @@
 struct OutputAnalysis {
     /// 1-based rows that received printable characters.
     var rowsWritten: Set<Int> = []
+    /// The printable text, with `|` where the cursor jumped between fragments.
     var printable = ""
     /// Saw DECSTBM (`CSI t;b r`), which curses sets up to scroll part of the screen.
     var setsScrollRegion = false
@@ -27,6 +28,10 @@ struct OutputAnalysis {
                     let parameters = String(decoding: bytes[(index + 2)..<end], as: UTF8.self)
                     let numbers = parameters.split(separator: ";").map { Int($0.filter(\.isNumber)) ?? 1 }
                     let first = numbers.first ?? 1
+                    if [UInt8]("HfdGABCD".utf8).contains(bytes[end]), text.last.map({ $0 != 0x7C }) ?? false {
+                        // The cursor moved: what follows is another fragment.
+                        text += [UInt8]("|".utf8)
+                    }
                     switch bytes[end] {
                     case UInt8(ascii: "H"), UInt8(ascii: "f"), UInt8(ascii: "d"): row = first
                     case UInt8(ascii: "A"): row -= first
