@@ -49,7 +49,8 @@ let package = Package(
         .executableTarget(
             name: "opsdeck-bench",
             dependencies: [
-                "OpsDeckApp", "OpsDeckUI", "OpsDeckCache", "OpsDeckDemo", "TerminalKit", "OpsDeckCore", "OpsDeckConfig",
+                "OpsDeckApp", "OpsDeckUI", "OpsDeckCache", "OpsDeckDemo", "TerminalKit",
+                "OpsDeckCore", "OpsDeckConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
