@@ -60,6 +60,7 @@ let package = Package(
             name: "opsdeck-bench",
             dependencies: [
                 "OpsDeckApp", "OpsDeckUI", "OpsDeckCache", "OpsDeckDemo", "TerminalKit",
+                "OpsDeckCore", "OpsDeckConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
