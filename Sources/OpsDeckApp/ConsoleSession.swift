@@ -45,8 +45,16 @@ public enum ConsoleSession {
 
         let mailbox = ActionMailbox()
         let cache = setup.cache
+        let initialVersion = setup.initialSnapshot.version
         let observer = Task.detached {
-            for await snapshot in cache.changes(now: { Date() }) { mailbox.post(.snapshot(snapshot)) }
+            var first = true
+            for await snapshot in cache.changes(now: { Date() }) {
+                // The stream opens with what start-up already read; rebuilding 50,000 rows
+                // for nothing would delay the first keys and double the memory peak.
+                defer { first = false }
+                if first && snapshot.version == initialVersion { continue }
+                mailbox.post(.snapshot(snapshot))
+            }
         }
         var hooks = ConsoleLoop.Hooks()
         hooks.pendingSignal = { SignalTrap.takePending() }

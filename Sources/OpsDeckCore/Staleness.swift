@@ -16,18 +16,7 @@ public enum Staleness: Sendable, Hashable {
     /// Judges a set of statuses (one per account and region) for one source: the oldest
     /// success decides the age, any error is reported.
     public static func of(_ statuses: [SourceStatus], interval: TimeInterval, now: Date) -> Staleness {
-        guard !statuses.isEmpty else { return .empty }
-        let successes = statuses.compactMap(\.lastSuccessAt)
-        let age = successes.min().map { now.timeIntervalSince($0) }
-        if let failed = statuses.first(where: { $0.lastError != nil }), let message = failed.lastError {
-            let failures = statuses.filter { $0.lastError != nil }.count
-            let text = failures > 1 ? "\(message) (+\(failures - 1) more)" : message
-            return .failed(message: text, age: age)
-        }
-        guard let age else { return .empty }
-        if age <= interval { return .live }
-        if age <= max(interval * 2, interval + 300) { return .asOf(age) }
-        return .stale(age)
+        SourceHealth(statuses).staleness(interval: interval, now: now)
     }
 
     /// "live", "as of 4m", "stale 2h", "error: ...".

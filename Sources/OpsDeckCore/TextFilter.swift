@@ -40,9 +40,18 @@ public struct TextFilter: Sendable, Hashable {
     /// search text in.
     public static func fold(_ text: some StringProtocol) -> [UInt8] {
         var out = [UInt8]()
-        out.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 { out.append(byte >= 65 && byte <= 90 ? byte | 0x20 : byte) }
+        fold(String(text), into: &out)
         return out
+    }
+
+    /// Appends `text` folded to `buffer`; works on the string's contiguous UTF-8 when it
+    /// has one, which is the hot path when a table of 100,000 rows is indexed.
+    public static func fold(_ text: String, into buffer: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            buffer.reserveCapacity(buffer.count + utf8.count)
+            for byte in utf8 { buffer.append(byte &- 65 < 26 ? byte | 0x20 : byte) }
+        }
     }
 
     /// Whether a row whose folded search text is `haystack` passes.

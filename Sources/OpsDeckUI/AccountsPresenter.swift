@@ -96,7 +96,7 @@ public enum AccountsPresenter {
     }
 
     static func accountRow(_ account: Account, _ rollup: Rollup, depth: Int, ancestors: [String]) -> PaneRow {
-        var cellRoles: [Int: ThemeRole] = [:]
+        var cellRoles: CellRoles = [:]
         if rollup.alarms > 0 { cellRoles[4] = .alarm }
         if rollup.incidents > 0 { cellRoles[5] = .incidentTriggered }
         if account.status != .active { cellRoles[3] = .warning }

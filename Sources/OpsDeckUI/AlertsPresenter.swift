@@ -46,7 +46,7 @@ public enum AlertsPresenter {
             if alert.alarm?.isComposite == true { source += "*" }
             var status = alert.status.lowercased()
             if alert.isResolvedButStillFiring { status = "resolved!" }
-            var cellRoles: [Int: ThemeRole] = [0: severityRole(alert.severity), 5: statusRole(alert)]
+            var cellRoles: CellRoles = [0: severityRole(alert.severity), 5: statusRole(alert)]
             if prod { cellRoles[2] = .prodText }
             return PaneRow(
                 id: alert.id,

@@ -30,6 +30,8 @@ public struct AppState: Sendable {
     public var themeNames: [String]
     /// Lookups for presenters, rebuilt with each snapshot.
     public private(set) var context: PresentationContext
+    /// Each source's statuses folded, rebuilt with each snapshot.
+    public private(set) var health: [Source: SourceHealth] = [:]
 
     public init(
         size: Size, now: Date, theme: Theme, keymap: Keymap = .defaults, readonly: Bool = false,
@@ -65,6 +67,9 @@ public struct AppState: Sendable {
 
     /// Rebuilds every pane's rows from the snapshot (a new snapshot or a view change).
     public mutating func rebuildAll() {
+        var health: [Source: SourceHealth] = [:]
+        for status in snapshot.statuses { health[status.source, default: SourceHealth()].add(status) }
+        self.health = health
         rebuildContext()
         for id in PaneID.allCases { rebuild(id) }
     }
@@ -81,16 +86,14 @@ public struct AppState: Sendable {
 
     /// How fresh a pane's data is.
     public func staleness(of id: PaneID) -> Staleness {
-        let sources = Set(id.sources)
-        let statuses = snapshot.statuses.filter { sources.contains($0.source) }
+        let folded = id.sources.reduce(SourceHealth()) { $0.merged(with: health[$1] ?? SourceHealth()) }
         let interval = id.sources.compactMap { refreshIntervals[$0] }.max() ?? 300
-        return Staleness.of(statuses, interval: interval, now: now)
+        return folded.staleness(interval: interval, now: now)
     }
 
     /// The worst staleness over all panes, for the header.
     public var overallStaleness: Staleness {
-        let all = snapshot.statuses
-        guard !all.isEmpty else { return .empty }
+        guard !health.isEmpty else { return .empty }
         var worst: Staleness = .live
         for id in PaneID.allCases {
             let s = staleness(of: id)

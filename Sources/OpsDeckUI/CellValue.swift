@@ -100,7 +100,8 @@ public enum SortKey: Sendable, Hashable, Comparable {
     public static func < (lhs: SortKey, rhs: SortKey) -> Bool {
         switch (lhs, rhs) {
         case (.number(let a), .number(let b)): a < b
-        case (.text(let a), .text(let b)): a.localizedStandardCompare(b) == .orderedAscending
+        // Not a locale's compare: that cost 300 ms sorting 20,000 roles.
+        case (.text(let a), .text(let b)): NaturalOrder.less(a, b)
         case (.number, .text): true
         case (.text, .number): false
         }

@@ -18,7 +18,7 @@ public enum CostPresenter {
         let rows = lines.sorted { $0.monthToDate > $1.monthToDate }.map { line in
             let account = context.accountsById[line.key]
             let prod = account?.isProduction ?? false
-            var cellRoles: [Int: ThemeRole] = [6: .sparkline]
+            var cellRoles: CellRoles = [6: .sparkline]
             if let change = line.changePercent {
                 cellRoles[4] = change > 10 ? .costUp : (change < -10 ? .costDown : .text)
             }

@@ -12,6 +12,8 @@ public struct PaneContent: Sendable {
     public var isTree: Bool
     /// Shown when there are no rows at all.
     public var emptyMessage: String
+    /// What `/` searches: each row's text (time-relative cells left out), folded.
+    public let search: SearchCorpus
 
     public init(
         columns: [PaneColumn], rows: [PaneRow], defaultSortColumn: Int? = nil,
@@ -24,6 +26,9 @@ public struct PaneContent: Sendable {
         self.defaultSortAscending = defaultSortAscending
         self.isTree = isTree
         self.emptyMessage = emptyMessage
+        var search = SearchCorpus()
+        for row in rows { search.append(row.cells.lazy.compactMap(\.searchText)) }
+        self.search = search
     }
 
     public static let empty = PaneContent(columns: [], rows: [])

@@ -7,19 +7,17 @@ public struct PaneRow: Sendable, Hashable, Identifiable {
     /// The role of the whole row (nil: plain text).
     public var role: ThemeRole?
     /// Per-cell roles that override the row's.
-    public var cellRoles: [Int: ThemeRole]
+    public var cellRoles: CellRoles
     /// Indentation for tree rows (Accounts).
     public var depth: Int
     /// Set on OU rows: the OU id, so the tree can collapse it.
     public var nodeId: String?
     /// The OU ids above this row, innermost last; hidden when any is collapsed.
     public var ancestors: [String]
-    /// ASCII-lowercased text `/` matches against.
-    public var searchText: [UInt8]
     public var isProduction: Bool
 
     public init(
-        id: String, cells: [CellValue], role: ThemeRole? = nil, cellRoles: [Int: ThemeRole] = [:],
+        id: String, cells: [CellValue], role: ThemeRole? = nil, cellRoles: CellRoles = [:],
         depth: Int = 0,
         nodeId: String? = nil, ancestors: [String] = [], isProduction: Bool = false
     ) {
@@ -31,6 +29,5 @@ public struct PaneRow: Sendable, Hashable, Identifiable {
         self.nodeId = nodeId
         self.ancestors = ancestors
         self.isProduction = isProduction
-        self.searchText = TextFilter.fold(cells.compactMap(\.searchText).joined(separator: " "))
     }
 }

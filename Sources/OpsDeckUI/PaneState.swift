@@ -17,6 +17,9 @@ public struct PaneState: Sendable {
     /// All row indices in sort order; rebuilt only when content or sort changes so a
     /// keystroke in the filter costs one pass, not a sort.
     private var order: [Int] = []
+    /// The results of each refinement of the query being typed: typing a letter filters
+    /// the last result, Backspace pops back to an earlier one for free.
+    private var filterTrail: [(filter: TextFilter, visible: [Int])] = []
 
     public init() {}
 
@@ -35,20 +38,15 @@ public struct PaneState: Sendable {
         let selectedId = selectedRow?.id
         content = newContent
         rebuildOrder()
-        applyFilter(previous: nil)
+        applyFilter()
         reselect(selectedId)
     }
 
     public mutating func setFilter(_ query: String) {
         let selectedId = selectedRow?.id
-        let previous = filter
         let next = TextFilter(query: query)
         filter = next.isEmpty ? nil : next
-        if let previous, let current = filter, current.narrows(previous) {
-            applyFilter(previous: previous)
-        } else {
-            applyFilter(previous: nil)
-        }
+        applyFilter()
         reselect(selectedId)
     }
 
@@ -62,7 +60,7 @@ public struct PaneState: Sendable {
             sortAscending = ascending ?? true
         }
         rebuildOrder()
-        applyFilter(previous: nil)
+        applyFilter()
         reselect(selectedId)
     }
 
@@ -80,7 +78,7 @@ public struct PaneState: Sendable {
         guard content.isTree, !isFlattened, let nodeId = selectedRow?.nodeId else { return }
         let selectedId = selectedRow?.id
         if collapsed.contains(nodeId) { collapsed.remove(nodeId) } else { collapsed.insert(nodeId) }
-        applyFilter(previous: nil)
+        applyFilter()
         reselect(selectedId)
     }
 
@@ -100,6 +98,7 @@ public struct PaneState: Sendable {
     }
 
     private mutating func rebuildOrder() {
+        filterTrail.removeAll()
         order = Array(content.rows.indices)
         guard let column = effectiveSortColumn, column < content.columns.count else { return }
         let ascending = sortColumn == nil ? content.defaultSortAscending : sortAscending
@@ -112,11 +111,24 @@ public struct PaneState: Sendable {
         }
     }
 
-    private mutating func applyFilter(previous: TextFilter?) {
+    private mutating func applyFilter() {
         let rows = content.rows
         if let filter {
-            let source = previous == nil ? order : visible
-            visible = source.filter { filter.matches(rows[$0].searchText) }
+            while let top = filterTrail.last, !(top.filter == filter || filter.narrows(top.filter)) {
+                filterTrail.removeLast()
+            }
+            if let top = filterTrail.last, top.filter == filter {
+                visible = top.visible
+                return
+            }
+            let search = content.search
+            if let top = filterTrail.last {
+                visible = top.visible.filter { search.matches(filter, row: $0) }
+            } else {
+                let mask = search.mask(for: filter)
+                visible = order.filter { mask[$0] }
+            }
+            if filterTrail.count < 64 { filterTrail.append((filter, visible)) }
         } else if content.isTree, sortColumn == nil, !collapsed.isEmpty {
             visible = order.filter { index in !rows[index].ancestors.contains(where: collapsed.contains) }
         } else {

@@ -24,6 +24,10 @@ public enum PipelinesPresenter {
         }
     }
 
+    static func label(for status: PipelineRun.Status) -> String {
+        status == .inProgress ? "in progress" : status.rawValue
+    }
+
     public static func content(_ snapshot: OrgSnapshot, _ context: PresentationContext) -> PaneContent {
         let runs = snapshot.pipelineRuns.filter { context.includes(region: $0.region) }.sorted { lhs, rhs in
             if lhs.status.rank != rhs.status.rank { return lhs.status.rank < rhs.status.rank }
@@ -31,13 +35,13 @@ public enum PipelinesPresenter {
         }
         let rows = runs.map { run in
             let prod = context.isProduction(run.accountId)
-            var cellRoles: [Int: ThemeRole] = [:]
+            var cellRoles: CellRoles = [:]
             if let role = role(for: run.status) { cellRoles[0] = role }
             if prod { cellRoles[3] = .prodText }
             return PaneRow(
                 id: run.id,
                 cells: [
-                    .text(run.status.rawValue.replacingOccurrences(of: "_", with: " ")),
+                    .text(label(for: run.status)),
                     .text(run.kind.label),
                     .text(run.name), .text(context.accountName(run.accountId)), .text(run.region),
                     .text(run.stage ?? "-"), .text(run.trigger ?? "-"),

@@ -37,7 +37,7 @@ public enum RolesPresenter {
         for role in snapshot.roles {
             let drifted = baseline.driftedRoleARNs.contains(role.arn)
             let prod = context.isProduction(role.accountId)
-            var cellRoles: [Int: ThemeRole] = [:]
+            var cellRoles: CellRoles = [:]
             if prod { cellRoles[0] = .prodText }
             if role.isBreakGlass { cellRoles[3] = .breakGlass }
             if drifted { cellRoles[4] = .drift }

@@ -53,8 +53,6 @@ struct FilterBenchmark {
         var generateSeconds: Double
         /// Mean length of a row's folded search text, the bytes a full scan reads per row.
         var meanSearchTextBytes: Double
-        /// One full scan, three ways (see `FilterScanAnatomy`).
-        var scanAnatomy: [FilterScanAnatomy.Result] = []
     }
 
     func run(progress: (String) -> Void) throws -> Result {
@@ -90,8 +88,7 @@ struct FilterBenchmark {
             rowCount: rowCount, perKey: [], reduce: [], render: [], present: [], typing: [], erasing: [],
             substringMatches: 0, fuzzyMatches: 0, snapshotApply: snapshotApply, scrollKey: [],
             generateSeconds: generateSeconds,
-            meanSearchTextBytes: Double(
-                state.pane(.pipelines).content.rows.reduce(0) { $0 + $1.searchText.count })
+            meanSearchTextBytes: Double(state.pane(.pipelines).content.search.bytes.count)
                 / Double(max(1, rowCount)))
         let keys = Self.roundKeys
         for round in 0..<rounds {
@@ -121,10 +118,6 @@ struct FilterBenchmark {
             let median = Report.milliseconds(Statistics(result.perKey).median)
             progress("filter: round \(round + 1)/\(rounds): median so far \(median)")
         }
-
-        progress("filter: anatomy of one full scan")
-        result.scanAnatomy = FilterScanAnatomy.measure(
-            rows: state.pane(.pipelines).content.rows, queries: ["p", Self.substringQuery])
 
         // For comparison: moving the selection in the same 100k-row pane.
         for _ in 0..<200 {

@@ -160,16 +160,6 @@ struct Report {
         out += "\(String(format: "%.1f", scanMegabytes)) MB per full scan\n"
         out += "  typing (narrowing) \(pair(filter.typing)); "
         out += "backspace (widening) \(pair(filter.erasing))\n"
-        for scan in filter.scanAnatomy {
-            out += "  one full scan for \"\(scan.query)\" (\(count(scan.matches)) matches): through PaneRow "
-            out +=
-                "\(milliseconds(scan.throughRows)), search texts alone \(milliseconds(scan.searchTextsOnly)), "
-            out += "one contiguous buffer + memchr \(milliseconds(scan.contiguousMemchr))"
-            if scan.contiguousMatches != scan.matches {
-                out += " (found \(scan.contiguousMatches): differs!)"
-            }
-            out += "\n"
-        }
         out += "  j in the zoomed \(rows)-row pane: \(pair(filter.scrollKey)); "
         return out + "applying a \(rows)-run snapshot: \(pair(filter.snapshotApply))\n"
     }
