@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import OpsDeckCore
 import TerminalKit
@@ -71,7 +72,19 @@ public struct AppState: Sendable {
         for status in snapshot.statuses { health[status.source, default: SourceHealth()].add(status) }
         self.health = health
         rebuildContext()
-        for id in PaneID.allCases { rebuild(id) }
+        // The panes are independent: build them on every core (the large demo's Roles and
+        // Pipelines take most of the start-up time otherwise, one after the other).
+        let ids = PaneID.allCases
+        let snapshot = self.snapshot
+        let context = self.context
+        var states = ids.map { pane($0) }
+        states.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: ids.count) { i in
+                slots[i].setContent(PaneContentBuilder.content(for: ids[i], snapshot: snapshot, context: context))
+            }
+        }
+        for (id, state) in zip(ids, states) { panes[id] = state }
     }
 
     mutating func rebuildContext() {

@@ -81,11 +81,11 @@ enum PaneView {
             let selected = position == pane.selected
             let selectionRole: ThemeRole = focused ? .selection : .selectionUnfocused
             let rowRole = row.role ?? .text
-            if selected {
-                buffer.fill(
-                    Rect(x: body.x, y: y, width: body.width, height: 1),
-                    with: state.paint(selectionRole).blankCell)
-            }
+            // Gaps between columns take the row's paint, so a row costs one colour change
+            // per coloured cell, not a reset and a colour for every gap.
+            buffer.fill(
+                Rect(x: body.x, y: y, width: body.width, height: 1),
+                with: state.paint(selected ? selectionRole : rowRole).blankCell)
             for slot in slots {
                 let column = content.columns[slot.column]
                 guard slot.column < row.cells.count else { continue }
