@@ -25,7 +25,8 @@ public struct AWSConfigFile: Sendable, Equatable {
         public var keyLines: [String: Int]
 
         /// Creates a section from its parts.
-        public init(name: String, line: Int, values: [String: AWSConfigValue], keyLines: [String: Int] = [:]) {
+        public init(name: String, line: Int, values: [String: AWSConfigValue], keyLines: [String: Int] = [:])
+        {
             self.name = name
             self.line = line
             self.values = values

@@ -50,7 +50,8 @@ struct AWSConfigFileParser {
             values.merge(own.values) { _, sectionValue in sectionValue }
             keyLines.merge(own.keyLines) { _, sectionLine in sectionLine }
             result.append(
-                AWSConfigFile.Section(name: section.name, line: section.line, values: values, keyLines: keyLines))
+                AWSConfigFile.Section(
+                    name: section.name, line: section.line, values: values, keyLines: keyLines))
         }
         return AWSConfigFile(path: path, sections: result)
     }
@@ -113,7 +114,8 @@ struct AWSConfigFileParser {
         target = .section(sections.count - 1)
     }
 
-    private mutating func addOption(_ key: String, firstLine: Line, to target: Target) throws(AWSConfigFileError)
+    private mutating func addOption(_ key: String, firstLine: Line, to target: Target)
+        throws(AWSConfigFileError)
         -> Int
     {
         func add(_ section: inout RawSection) -> Int? {

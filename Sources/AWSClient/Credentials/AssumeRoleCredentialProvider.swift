@@ -78,7 +78,8 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
             roleArn: role.arn, sessionName: role.sessionName ?? Self.defaultSessionName(now()),
             durationSeconds: role.durationSeconds, externalId: role.externalId, serialNumber: role.mfaSerial,
             tokenCode: tokenCode, sourceIdentity: role.sourceIdentity, tags: role.tags)
-        return ResolvedCredentials(credentials: assumed.credentials, expiration: assumed.expiration, source: label)
+        return ResolvedCredentials(
+            credentials: assumed.credentials, expiration: assumed.expiration, source: label)
     }
 
     /// `opsdeck-session-<epoch seconds>`, in the manner of the CLI's `botocore-session-<epoch>`,

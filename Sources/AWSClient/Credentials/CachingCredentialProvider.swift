@@ -17,6 +17,9 @@ public actor CachingCredentialProvider: CredentialProvider {
     private var current: ResolvedCredentials?
     private var refresh: Task<ResolvedCredentials, any Error>?
     private var nextAttempt: Date?
+    /// How many callers joined a refresh another caller started; lets tests wait until
+    /// concurrent callers are all in place.
+    private(set) var joinedRefreshes = 0
 
     /// Wraps a provider.
     /// - Parameters:
@@ -28,7 +31,8 @@ public actor CachingCredentialProvider: CredentialProvider {
     public init(
         _ base: any CredentialProvider, initial: ResolvedCredentials? = nil,
         now: @escaping @Sendable () -> Date = { Date() },
-        refreshWindow: TimeInterval = CachingCredentialProvider.defaultRefreshWindow, retryDelay: TimeInterval = 30
+        refreshWindow: TimeInterval = CachingCredentialProvider.defaultRefreshWindow,
+        retryDelay: TimeInterval = 30
     ) {
         self.base = base
         self.current = initial
@@ -49,6 +53,7 @@ public actor CachingCredentialProvider: CredentialProvider {
         let task: Task<ResolvedCredentials, any Error>
         if let refresh {
             task = refresh
+            joinedRefreshes += 1
         } else {
             let base = self.base
             task = Task { try await base.credentials() }

@@ -15,7 +15,8 @@ public enum ConfiguredEndpoint {
     public static func url(
         serviceKey: String, profile: AWSProfile?, config: AWSSharedConfig, variables: [String: String]
     ) throws -> String? {
-        let ignore = variables["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] ?? profile?["ignore_configured_endpoint_urls"]
+        let ignore =
+            variables["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] ?? profile?["ignore_configured_endpoint_urls"]
         if ignore?.lowercased() == "true" { return nil }
         if let url = variables["AWS_ENDPOINT_URL_\(serviceKey.uppercased())"] { return url }
         if let url = variables["AWS_ENDPOINT_URL"] { return url }
@@ -23,7 +24,9 @@ public enum ConfiguredEndpoint {
             guard let section = config.services[sectionName] else {
                 throw CredentialError.invalidProfile(
                     profile: profile.name,
-                    problem: "services \(sectionName) does not exist; add [services \(sectionName)] to the config file"
+                    problem:
+                        "services \(sectionName) does not exist; add [services \(sectionName)] "
+                        + "to the config file"
                 )
             }
             if let url = section[serviceKey]?.subsection?["endpoint_url"] { return url }

@@ -13,7 +13,9 @@ struct ContainerCredentialProvider: CredentialProvider {
     static let relativeURIVariable = "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"
     static let fullURIVariable = "AWS_CONTAINER_CREDENTIALS_FULL_URI"
     static let ecsAgentHost = "169.254.170.2"
-    private static let allowedHosts: Set<String> = ["169.254.170.2", "169.254.170.23", "fd00:ec2::23", "localhost"]
+    private static let allowedHosts: Set<String> = [
+        "169.254.170.2", "169.254.170.23", "fd00:ec2::23", "localhost",
+    ]
 
     var url: URL
     var environment: CredentialEnvironment
@@ -36,7 +38,8 @@ struct ContainerCredentialProvider: CredentialProvider {
             throw CredentialError.fetchFailed(source: "container credentials", problem: "invalid URL \(text)")
         }
         let bareHost = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
-        guard url.scheme?.lowercased() == "https" || isLoopback(bareHost) || allowedHosts.contains(bareHost) else {
+        guard url.scheme?.lowercased() == "https" || isLoopback(bareHost) || allowedHosts.contains(bareHost)
+        else {
             throw CredentialError.containerEndpointNotAllowed(host: bareHost)
         }
         return ContainerCredentialProvider(url: url, environment: environment)
@@ -61,7 +64,8 @@ struct ContainerCredentialProvider: CredentialProvider {
                     lastProblem = "HTTP \(response.status)"
                     continue
                 }
-                guard let document = try? JSONDecoder().decode(MetadataCredentials.self, from: response.body) else {
+                guard let document = try? JSONDecoder().decode(MetadataCredentials.self, from: response.body)
+                else {
                     lastProblem = "the answer is not credentials JSON"
                     continue
                 }
@@ -70,7 +74,8 @@ struct ContainerCredentialProvider: CredentialProvider {
                 lastProblem = error.description
             }
         }
-        throw CredentialError.fetchFailed(source: "container credentials at \(url.absoluteString)", problem: lastProblem)
+        throw CredentialError.fetchFailed(
+            source: "container credentials at \(url.absoluteString)", problem: lastProblem)
     }
 
     private func headers() throws -> [(name: String, value: String)] {

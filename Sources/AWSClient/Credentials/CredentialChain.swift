@@ -85,7 +85,8 @@ public actor CredentialChain: CredentialProvider {
                             source: link.name,
                             outcome: .used(
                                 label: resolved.source,
-                                accessKeyIdSuffix: CredentialDiagnosis.suffix(of: resolved.credentials.accessKeyId),
+                                accessKeyIdSuffix: CredentialDiagnosis.suffix(
+                                    of: resolved.credentials.accessKeyId),
                                 expiration: resolved.expiration)))
                     done = true
                 }

@@ -50,20 +50,24 @@ extension CredentialContext {
                 return .skipped("AWS_ACCESS_KEY_ID not set")
             }
             guard let secret = environment.nonEmpty("AWS_SECRET_ACCESS_KEY") else {
-                throw CredentialError.partialCredentials(source: "environment", missing: "AWS_SECRET_ACCESS_KEY")
+                throw CredentialError.partialCredentials(
+                    source: "environment", missing: "AWS_SECRET_ACCESS_KEY")
             }
             // botocore reads the legacy AWS_SECURITY_TOKEN before AWS_SESSION_TOKEN.
-            let token = environment.nonEmpty("AWS_SECURITY_TOKEN") ?? environment.nonEmpty("AWS_SESSION_TOKEN")
+            let token =
+                environment.nonEmpty("AWS_SECURITY_TOKEN") ?? environment.nonEmpty("AWS_SESSION_TOKEN")
             var expiration: Date?
             if let text = environment.nonEmpty("AWS_CREDENTIAL_EXPIRATION") {
                 guard let date = CredentialTimestamp.parse(text) else {
                     throw CredentialError.fetchFailed(
-                        source: "environment", problem: "AWS_CREDENTIAL_EXPIRATION \(text) is not a timestamp")
+                        source: "environment", problem: "AWS_CREDENTIAL_EXPIRATION \(text) is not a timestamp"
+                    )
                 }
                 expiration = date
             }
             let resolved = ResolvedCredentials(
-                credentials: AWSCredentials(accessKeyId: accessKeyId, secretAccessKey: secret, sessionToken: token),
+                credentials: AWSCredentials(
+                    accessKeyId: accessKeyId, secretAccessKey: secret, sessionToken: token),
                 expiration: expiration, source: "environment")
             return .found(StaticCredentialProvider(resolved: resolved), initial: resolved)
         }
@@ -77,7 +81,8 @@ extension CredentialContext {
                 return .skipped("profile \(name) has no role_arn")
             }
             guard profile.assumesRole else {
-                return .skipped("profile \(name) pairs role_arn with web_identity_token_file (see web identity)")
+                return .skipped(
+                    "profile \(name) pairs role_arn with web_identity_token_file (see web identity)")
             }
             return .found(try await assumeRoleProvider(name, visited: [name]), initial: nil)
         }
@@ -129,7 +134,8 @@ extension CredentialContext {
             if sourceProfile.hasStaticKeys || !sourceProfile.assumesRole {
                 // The CLI's rule: keys in the source profile win over its own role_arn.
                 guard let provider = try await firstAvailable(sourceProfileLinks(sourceName)) else {
-                    throw CredentialError.sourceProfileHasNoCredentials(profile: sourceName, referencedBy: name)
+                    throw CredentialError.sourceProfileHasNoCredentials(
+                        profile: sourceName, referencedBy: name)
                 }
                 source = provider
             } else {
@@ -163,7 +169,8 @@ extension CredentialContext {
             }
             guard let roleArn = setting("AWS_ROLE_ARN", "role_arn"), !roleArn.value.isEmpty else {
                 throw CredentialError.invalidProfile(
-                    profile: name, problem: "a web identity token file is set but no role: set role_arn or AWS_ROLE_ARN")
+                    profile: name,
+                    problem: "a web identity token file is set but no role: set role_arn or AWS_ROLE_ARN")
             }
             let label =
                 tokenFile.fromEnvironment
@@ -200,7 +207,8 @@ extension CredentialContext {
             variables: environment.variables)
         if let configured, let url = URL(string: configured) { return url }
         guard let url = SSOCredentialProvider.defaultEndpoint(region: region) else {
-            throw CredentialError.invalidProfile(profile: selection.name, problem: "sso_region \(region) is not valid")
+            throw CredentialError.invalidProfile(
+                profile: selection.name, problem: "sso_region \(region) is not valid")
         }
         return url
     }
@@ -230,7 +238,9 @@ extension CredentialContext {
         }
     }
 
-    private func staticKeys(_ profile: AWSProfile, path: String, label: String) throws -> CredentialLink.Result {
+    private func staticKeys(_ profile: AWSProfile, path: String, label: String) throws
+        -> CredentialLink.Result
+    {
         guard profile.has("aws_access_key_id") else {
             return .skipped("profile \(profile.name) in \(path) has no aws_access_key_id")
         }
@@ -252,7 +262,8 @@ extension CredentialContext {
             guard let command = config.profiles[name]?.credentialProcess, !command.isEmpty else {
                 return .skipped("profile \(name) has no credential_process")
             }
-            let provider = ProcessCredentialProvider(command: command, profile: name, environment: environment)
+            let provider = ProcessCredentialProvider(
+                command: command, profile: name, environment: environment)
             return .found(provider, initial: try await provider.credentials())
         }
     }

@@ -16,8 +16,11 @@ struct CredentialContext: Sendable {
         config.profile(selection.name) ?? AWSProfile(name: selection.name, values: [:])
     }
 
-    func cached(_ provider: any CredentialProvider, initial: ResolvedCredentials? = nil) -> CachingCredentialProvider {
-        CachingCredentialProvider(provider, initial: initial, now: environment.now, refreshWindow: refreshWindow)
+    func cached(_ provider: any CredentialProvider, initial: ResolvedCredentials? = nil)
+        -> CachingCredentialProvider
+    {
+        CachingCredentialProvider(
+            provider, initial: initial, now: environment.now, refreshWindow: refreshWindow)
     }
 
     /// Walks links in order: the first that applies, with its credentials fetched.

@@ -25,9 +25,11 @@ extension CredentialDiagnosis {
         if case .used(let label, _, _)? = usedStep?.outcome {
             lines.append("credentials: \(label)")
         } else if steps.contains(where: { if case .failed = $0.outcome { true } else { false } }) {
-            lines.append("credentials: none; like the AWS CLI, the chain stops at the first source that fails")
+            lines.append(
+                "credentials: none; like the AWS CLI, the chain stops at the first source that fails")
         } else {
-            lines.append("credentials: none found; configure keys with `aws configure` or log in with `aws sso login`")
+            lines.append(
+                "credentials: none found; configure keys with `aws configure` or log in with `aws sso login`")
         }
         return lines.joined(separator: "\n")
     }
@@ -37,7 +39,8 @@ extension CredentialDiagnosis {
         case .used(let label, let suffix, let expiration):
             var text = "used: \(label), key \(suffix)"
             if let expiration {
-                text += ", expires \(CredentialTimestamp.format(expiration)) (\(remaining(until: expiration, now: now)))"
+                let left = remaining(until: expiration, now: now)
+                text += ", expires \(CredentialTimestamp.format(expiration)) (\(left))"
             }
             return text
         case .skipped(let reason):
@@ -57,4 +60,3 @@ extension CredentialDiagnosis {
         return "in \(seconds / 3_600) h \(seconds % 3_600 / 60) min"
     }
 }
-

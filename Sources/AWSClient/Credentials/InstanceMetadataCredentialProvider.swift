@@ -40,21 +40,25 @@ struct InstanceMetadataCredentialProvider: CredentialProvider {
         }
         let mode = setting("AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE", "ec2_metadata_service_endpoint_mode")
         let defaultURL = mode?.lowercased() == "ipv6" ? "http://[fd00:ec2::254]/" : "http://169.254.169.254/"
-        let seconds = setting("AWS_METADATA_SERVICE_TIMEOUT", "metadata_service_timeout").flatMap(Double.init) ?? 1
+        let seconds =
+            setting("AWS_METADATA_SERVICE_TIMEOUT", "metadata_service_timeout").flatMap(Double.init) ?? 1
         let attempts = setting("AWS_METADATA_SERVICE_NUM_ATTEMPTS", "metadata_service_num_attempts").flatMap {
             Int($0)
         }
         return Settings(
-            baseURL: setting("AWS_EC2_METADATA_SERVICE_ENDPOINT", "ec2_metadata_service_endpoint") ?? defaultURL,
+            baseURL: setting("AWS_EC2_METADATA_SERVICE_ENDPOINT", "ec2_metadata_service_endpoint")
+                ?? defaultURL,
             timeout: .milliseconds(Int(max(0.05, seconds) * 1000)),
             attempts: max(1, attempts ?? 1),
-            v1Disabled: setting("AWS_EC2_METADATA_V1_DISABLED", "ec2_metadata_v1_disabled")?.lowercased() == "true")
+            v1Disabled: setting("AWS_EC2_METADATA_V1_DISABLED", "ec2_metadata_v1_disabled")?.lowercased()
+                == "true")
     }
 
     func credentials() async throws -> ResolvedCredentials {
         switch try await fetch() {
         case .credentials(let resolved): return resolved
-        case .unavailable(let reason): throw CredentialError.fetchFailed(source: "instance metadata", problem: reason)
+        case .unavailable(let reason):
+            throw CredentialError.fetchFailed(source: "instance metadata", problem: reason)
         }
     }
 
@@ -74,9 +78,12 @@ struct InstanceMetadataCredentialProvider: CredentialProvider {
         guard let roleBody = await get(Self.credentialsPath, token: token) else {
             return .unavailable("the instance metadata service lists no IAM role")
         }
-        let roleName = String(decoding: roleBody, as: UTF8.self)
+        let roleName =
+            String(decoding: roleBody, as: UTF8.self)
             .split(whereSeparator: \.isNewline).first.map { $0.trimmingWhitespace() } ?? ""
-        guard !roleName.isEmpty else { return .unavailable("the instance metadata service lists no IAM role") }
+        guard !roleName.isEmpty else {
+            return .unavailable("the instance metadata service lists no IAM role")
+        }
         guard let body = await get(Self.credentialsPath + roleName, token: token),
             let document = try? JSONDecoder().decode(MetadataCredentials.self, from: body)
         else {
@@ -87,7 +94,8 @@ struct InstanceMetadataCredentialProvider: CredentialProvider {
             return .unavailable("no credentials for IAM role \(roleName)\(code)")
         }
         return .credentials(
-            try document.resolved(source: "instance metadata (role \(roleName))", origin: "instance metadata"))
+            try document.resolved(source: "instance metadata (role \(roleName))", origin: "instance metadata")
+        )
     }
 
     private enum TokenOutcome {
@@ -97,7 +105,9 @@ struct InstanceMetadataCredentialProvider: CredentialProvider {
     }
 
     private func sessionToken() async -> TokenOutcome {
-        guard let url = url("latest/api/token") else { return .unavailable("invalid endpoint \(settings.baseURL)") }
+        guard let url = url("latest/api/token") else {
+            return .unavailable("invalid endpoint \(settings.baseURL)")
+        }
         let request = HTTPRequest(method: "PUT", url: url, headers: [(Self.tokenTTLHeader, "21600")])
         var lastStatus = 0
         for _ in 0..<settings.attempts {
@@ -106,7 +116,8 @@ struct InstanceMetadataCredentialProvider: CredentialProvider {
                 switch response.status {
                 case 200: return .token(String(decoding: response.body, as: UTF8.self))
                 case 403, 404, 405: return .unsupported
-                case 400: return .unavailable("the instance metadata service rejected the token request (HTTP 400)")
+                case 400:
+                    return .unavailable("the instance metadata service rejected the token request (HTTP 400)")
                 default: lastStatus = response.status
                 }
             } catch {

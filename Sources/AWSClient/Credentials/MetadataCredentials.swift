@@ -24,17 +24,20 @@ struct MetadataCredentials: Decodable, Sendable {
 
     func resolved(source: String, origin: String) throws -> ResolvedCredentials {
         guard let accessKeyId, let secretAccessKey else {
-            throw CredentialError.fetchFailed(source: origin, problem: "the answer lacks AccessKeyId or SecretAccessKey")
+            throw CredentialError.fetchFailed(
+                source: origin, problem: "the answer lacks AccessKeyId or SecretAccessKey")
         }
         var expirationDate: Date?
         if let expiration {
             guard let date = CredentialTimestamp.parse(expiration) else {
-                throw CredentialError.fetchFailed(source: origin, problem: "Expiration \(expiration) is not a timestamp")
+                throw CredentialError.fetchFailed(
+                    source: origin, problem: "Expiration \(expiration) is not a timestamp")
             }
             expirationDate = date
         }
         return ResolvedCredentials(
-            credentials: AWSCredentials(accessKeyId: accessKeyId, secretAccessKey: secretAccessKey, sessionToken: token),
+            credentials: AWSCredentials(
+                accessKeyId: accessKeyId, secretAccessKey: secretAccessKey, sessionToken: token),
             expiration: expirationDate, source: source)
     }
 }

@@ -36,7 +36,9 @@ struct ProcessCredentialProvider: CredentialProvider {
         guard document.hasVersion else { throw invalid("no Version key; expected \"Version\": 1") }
         guard document.version == 1 else { throw invalid("only \"Version\": 1 is supported") }
         guard let accessKeyId = document.accessKeyId else { throw invalid("AccessKeyId is missing") }
-        guard let secretAccessKey = document.secretAccessKey else { throw invalid("SecretAccessKey is missing") }
+        guard let secretAccessKey = document.secretAccessKey else {
+            throw invalid("SecretAccessKey is missing")
+        }
         var expiration: Date?
         if let text = document.expiration {
             guard let date = CredentialTimestamp.parse(text) else {
@@ -46,7 +48,8 @@ struct ProcessCredentialProvider: CredentialProvider {
         }
         return ResolvedCredentials(
             credentials: AWSCredentials(
-                accessKeyId: accessKeyId, secretAccessKey: secretAccessKey, sessionToken: document.sessionToken),
+                accessKeyId: accessKeyId, secretAccessKey: secretAccessKey,
+                sessionToken: document.sessionToken),
             expiration: expiration, source: label)
     }
 

@@ -24,7 +24,8 @@ public struct ProfileResolver: Sendable {
         }
         for variable in ["AWS_DEFAULT_PROFILE", "AWS_PROFILE"] {
             if let value = variables[variable] {
-                return ProfileSelection(name: value.isEmpty ? "default" : value, origin: .environment(variable: variable))
+                return ProfileSelection(
+                    name: value.isEmpty ? "default" : value, origin: .environment(variable: variable))
             }
         }
         return ProfileSelection(name: "default", origin: .fallback)

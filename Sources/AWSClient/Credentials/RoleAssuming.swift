@@ -7,7 +7,8 @@ public protocol RoleAssuming: Sendable {
     ///   - tokenCode: The six-digit MFA code.
     ///   - tags: Session tags; empty for profile-based roles.
     func assumeRole(
-        roleArn: String, sessionName: String, durationSeconds: Int?, externalId: String?, serialNumber: String?,
+        roleArn: String, sessionName: String, durationSeconds: Int?, externalId: String?,
+        serialNumber: String?,
         tokenCode: String?, sourceIdentity: String?, tags: [String: String]
     ) async throws -> AssumedRoleCredentials
 
@@ -19,7 +20,8 @@ public protocol RoleAssuming: Sendable {
 
 /// Makes an STS client that signs with the given credentials; nil means unsigned (for
 /// AssumeRoleWithWebIdentity). The caller picks the region and endpoint.
-public typealias RoleAssumerFactory = @Sendable (_ sourceCredentials: (any CredentialProvider)?) -> any RoleAssuming
+public typealias RoleAssumerFactory =
+    @Sendable (_ sourceCredentials: (any CredentialProvider)?) -> any RoleAssuming
 
 /// Asks the user for the current code of an MFA device; the argument is `mfa_serial`.
 /// The console shows a masked prompt; CLI commands take `--mfa-code` or ask on the terminal.

@@ -18,7 +18,8 @@ struct SSOCredentialProvider: CredentialProvider {
     }
 
     var label: String {
-        "profile \(configuration.profile) (SSO account \(configuration.accountId), role \(configuration.roleName))"
+        "profile \(configuration.profile) (SSO account \(configuration.accountId), "
+            + "role \(configuration.roleName))"
     }
 
     func credentials() async throws -> ResolvedCredentials {
@@ -48,7 +49,8 @@ struct SSOCredentialProvider: CredentialProvider {
     }
 
     private func requestURL() throws -> URL {
-        let base = endpoint.absoluteString.hasSuffix("/")
+        let base =
+            endpoint.absoluteString.hasSuffix("/")
             ? String(endpoint.absoluteString.dropLast()) : endpoint.absoluteString
         let query =
             "account_id=\(AWSURIEncoding.encode(configuration.accountId))"

@@ -25,6 +25,7 @@ struct WebIdentityCredentialProvider: CredentialProvider {
             roleArn: roleArn,
             sessionName: sessionName ?? AssumeRoleCredentialProvider.defaultSessionName(environment.now()),
             webIdentityToken: token, durationSeconds: nil)
-        return ResolvedCredentials(credentials: assumed.credentials, expiration: assumed.expiration, source: label)
+        return ResolvedCredentials(
+            credentials: assumed.credentials, expiration: assumed.expiration, source: label)
     }
 }
