@@ -30,10 +30,10 @@ struct ProfileResolverTests {
         SelectionCase(
             explicit: "", variables: ["AWS_PROFILE": "env"],
             expected: .init(name: "env", origin: .environment(variable: "AWS_PROFILE"))),
-        // A set but empty variable still wins, and means default.
+        // A set but empty variable still wins (and names no profile that can exist).
         SelectionCase(
             explicit: nil, variables: ["AWS_DEFAULT_PROFILE": "", "AWS_PROFILE": "env"],
-            expected: .init(name: "default", origin: .environment(variable: "AWS_DEFAULT_PROFILE"))),
+            expected: .init(name: "", origin: .environment(variable: "AWS_DEFAULT_PROFILE"))),
     ])
     func selectsTheProfileLikeTheCLI(_ selectionCase: SelectionCase) {
         let selection = ProfileResolver.select(
@@ -94,6 +94,11 @@ struct ProfileResolverTests {
         #expect(try resolver.profile(.init(name: "default", origin: .fallback), in: config).values.isEmpty)
         #expect(throws: CredentialError.profileNotFound("ghost")) {
             try resolver.profile(.init(name: "ghost", origin: .explicit), in: config)
+        }
+        // Asking for default by name requires it to exist, as in the CLI.
+        #expect(throws: CredentialError.profileNotFound("default")) {
+            try resolver.profile(
+                .init(name: "default", origin: .environment(variable: "AWS_PROFILE")), in: config)
         }
     }
 

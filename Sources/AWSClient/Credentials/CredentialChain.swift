@@ -98,6 +98,19 @@ public actor CredentialChain: CredentialProvider {
         return CredentialDiagnosis(profile: selection, steps: steps)
     }
 
+    /// The first source that applies, without fetching from it (so no STS or SSO call), with
+    /// the access key id of what it already read; nil when none applies. For comparing the
+    /// chain's choice with botocore's.
+    func firstApplicableSource() async throws -> (name: String, accessKeyId: String?)? {
+        let context = try makeContext()
+        for link in context.defaultLinks() {
+            if case .found(_, let initial) = try await link.resolve() {
+                return (link.name, initial?.credentials.accessKeyId)
+            }
+        }
+        return nil
+    }
+
     private func selectedProvider() async throws -> CachingCredentialProvider {
         if let selected { return selected }
         let task: Task<CachingCredentialProvider, any Error>

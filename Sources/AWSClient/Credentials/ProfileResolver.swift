@@ -14,7 +14,8 @@ public struct ProfileResolver: Sendable {
     /// `default`.
     ///
     /// botocore looks at `AWS_DEFAULT_PROFILE` before `AWS_PROFILE`, and a variable that is
-    /// set but empty still wins (and means `default`); an empty `--profile` counts as none.
+    /// set but empty still wins (naming a profile `""` that cannot exist, so the CLI fails);
+    /// an empty `--profile` counts as none.
     /// - Parameters:
     ///   - explicit: The `--profile` argument, if any.
     ///   - variables: The environment variables.
@@ -24,8 +25,7 @@ public struct ProfileResolver: Sendable {
         }
         for variable in ["AWS_DEFAULT_PROFILE", "AWS_PROFILE"] {
             if let value = variables[variable] {
-                return ProfileSelection(
-                    name: value.isEmpty ? "default" : value, origin: .environment(variable: variable))
+                return ProfileSelection(name: value, origin: .environment(variable: variable))
             }
         }
         return ProfileSelection(name: "default", origin: .fallback)
@@ -52,9 +52,13 @@ public struct ProfileResolver: Sendable {
     }
 
     /// The selected profile's settings.
-    /// - Throws: `CredentialError.profileNotFound` when a profile other than `default` is in
-    ///   neither file (the CLI refuses to run then, even with keys in the environment).
+    /// - Throws: `CredentialError.profileNotFound` when a profile that was asked for (with
+    ///   `--profile` or a variable, even `default`) is in neither file; the CLI refuses to run
+    ///   then, even with keys in the environment. Only the fallback `default` may be missing.
     public func profile(_ selection: ProfileSelection, in config: AWSSharedConfig) throws -> AWSProfile {
+        if selection.origin != .fallback, config.profiles[selection.name] == nil {
+            throw CredentialError.profileNotFound(selection.name)
+        }
         guard let profile = config.profile(selection.name) else {
             throw CredentialError.profileNotFound(selection.name)
         }
