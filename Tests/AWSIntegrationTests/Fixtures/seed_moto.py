@@ -114,7 +114,7 @@ class Moto:
         self.session.set_config_variable("config_file", "/dev/null")
         self.session.set_config_variable("credentials_file", "/dev/null")
         self.boto = boto3.Session(botocore_session=self.session)
-        self.config = Config(retries={"max_attempts": 1, "mode": "standard"},
+        self.config = Config(retries={"total_max_attempts": 1, "mode": "standard"},
                              connect_timeout=5, read_timeout=30)
         self.clients = {}
         self.calls = 0
