@@ -109,6 +109,25 @@ struct SeedTests {
         }
     }
 
+    @Test func seedingTheSameServerAgainGivesTheSameManifest() async throws {
+        try await withMotoServer { moto in
+            let first = try await SeededOrganization.seed(into: moto)
+            let reset = try await LoopbackHTTP.send(
+                "POST", try LoopbackHTTP.url(port: moto.port, path: "/moto-api/reset"))
+            #expect(reset.status == 200)
+            let second = try await SeededOrganization.seed(into: moto)
+            #expect(try Self.withoutTiming(first.manifestJSON) == Self.withoutTiming(second.manifestJSON))
+            #expect(first.manifest.accounts.map(\.id) == second.manifest.accounts.map(\.id))
+        }
+    }
+
+    /// The manifest as a dictionary, without the one field that may differ between runs.
+    private static func withoutTiming(_ json: Data) throws -> NSDictionary {
+        let object = try JSONSerialization.jsonObject(with: json)
+        let dictionary = try #require(object as? [String: Any])
+        return dictionary.filter { $0.key != "seconds" } as NSDictionary
+    }
+
     @Test func theSwiftSignerReachesTheSeededData() async throws {
         try await withSeededOrganization { moto, organization in
             let admin = organization.adminCredentials

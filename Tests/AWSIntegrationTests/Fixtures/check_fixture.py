@@ -161,10 +161,10 @@ class Checker:
                           (len(block["MetricAlarms"]) + len(block["CompositeAlarms"]),) * 2)
         west = self.client("cloudwatch", region="us-west-2").describe_alarms(
             AlarmTypes=["CompositeAlarm"])
+        west_block = self.data["cloudwatch"]["default/us-west-2"]
         self.expect_equal("DescribeAlarms per region",
                           [a["AlarmName"] for a in west["CompositeAlarms"]],
-                          [a["AlarmName"]
-                           for a in self.data["cloudwatch"]["default/us-west-2"]["CompositeAlarms"]])
+                          [a["AlarmName"] for a in west_block["CompositeAlarms"]])
         self.expect_error("DescribeAlarms bad NextToken",
                           lambda: cw.describe_alarms(NextToken="bm90LWEtdG9rZW4="),
                           "InvalidNextToken")

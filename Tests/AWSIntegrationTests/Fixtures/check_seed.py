@@ -89,6 +89,14 @@ class Checker:
                 for a in listed}
         self.expect_equal("account tags", tags, {a["id"]: a["tags"] for a in m["accounts"]})
 
+        # The admin user can take the role AWS creates in every member account.
+        first_member = next(a for a in m["accounts"] if not a["management"])
+        access = self.assume(first_member["id"], m["read_role_name"])
+        self.expect_equal(
+            f"admin assumes {m['read_role_name']}",
+            self.client("sts", access).get_caller_identity()["Arn"],
+            f"arn:aws:sts::{first_member['id']}:assumed-role/{m['read_role_name']}/opsdeck-check")
+
         # Two member accounts, one of each kind of drift, through the read role.
         drift = {(d["account_id"], d["role"]): d["kind"] for d in m["role_drift"]}
         for account_id in sorted({d["account_id"] for d in m["role_drift"]}):

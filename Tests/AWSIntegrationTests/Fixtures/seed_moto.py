@@ -242,7 +242,8 @@ def seed_everything(moto, today, seed):
             iam.put_role_policy(RoleName=spec["name"], PolicyName=spec["policy_name"],
                                 PolicyDocument=canonical(spec["policy"]))
             created.append({
-                "name": spec["name"], "path": spec["path"], "arn": role["Arn"], "id": role["RoleId"],
+                "name": spec["name"], "path": spec["path"], "arn": role["Arn"],
+                "id": role["RoleId"],
                 "description": spec["description"], "max_session_duration": spec["max_session"],
                 "tags": spec["tags"], "trust_policy": canonical(spec["trust"]),
                 "inline_policies": {spec["policy_name"]: canonical(spec["policy"])}})
