@@ -41,6 +41,8 @@ import urllib.parse
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import orphan_guard
+
 CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/\d{8}/([^/,\s]+)/([^/,\s]+)/aws4_request")
 ASSUMED = re.compile(r"<AccessKeyId>([^<]+)</AccessKeyId>.*?<Arn>arn:[^:]+:sts::(\d{12}):",
                      re.S)
@@ -379,6 +381,7 @@ def main():
     parser.add_argument("--rules", help="JSON rule file")
     parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: any free)")
     args = parser.parse_args()
+    orphan_guard.exit_with_parent()
     Handler.state = State(args.upstream)
     if args.rules:
         with open(args.rules, encoding="utf-8") as handle:

@@ -45,6 +45,8 @@ import urllib.request
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import orphan_guard
+
 AUTH_PATTERN = re.compile(
     r"^AWS4-HMAC-SHA256 Credential=(?P<key>[^/,\s]+)/(?P<date>\d{8})/(?P<region>[^/,\s]+)/"
     r"(?P<service>[^/,\s]+)/aws4_request,\s*SignedHeaders=(?P<signed>[a-z0-9;\-]+),\s*"
@@ -485,6 +487,7 @@ def main():
     parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: any free)")
     parser.add_argument("--moto", help="moto_server URL, for keys and metric alarms")
     args = parser.parse_args()
+    orphan_guard.exit_with_parent()
     with open(args.data, encoding="utf-8") as handle:
         data = json.load(handle)
     Handler.state = State(data, args.moto)

@@ -56,6 +56,12 @@ enum PythonPeers {
         return environment.merging(extra) { _, new in new }
     }
 
+    /// ``environment(_:)`` for a server: with this process's pid, so that the server ends
+    /// itself (Fixtures/orphan_guard.py) if the test runner dies without stopping it.
+    static func serverEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
+        environment(extra.merging(["OPSDECK_PARENT_PID": "\(getpid())"]) { given, _ in given })
+    }
+
     /// The path of python3.
     /// - Throws: `IntegrationError.notReady` when the peers are missing.
     static func python() throws -> String {

@@ -33,7 +33,7 @@ final class PythonServer: Sendable {
             process = try ChildProcess.spawn(
                 try PythonPeers.python(),
                 [PythonPeers.fixtures.appendingPathComponent(script).path] + (try arguments(scratch)),
-                environment: PythonPeers.environment(), outputDirectory: scratch.url)
+                environment: PythonPeers.serverEnvironment(), outputDirectory: scratch.url)
         } catch {
             scratch.remove()
             throw error
