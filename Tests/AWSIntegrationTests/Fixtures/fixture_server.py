@@ -296,9 +296,9 @@ class Handler(BaseHTTPRequestHandler):
             entry["account_id"] = None
             return None
         secret, token, account = info
+        entry["account_id"] = account
         sign_check(self, body, parsed, secret, token)
         entry["signature_checked"] = True
-        entry["account_id"] = account
         return account
 
     def block(self, section, account, region=None):
