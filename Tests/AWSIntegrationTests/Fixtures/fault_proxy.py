@@ -42,6 +42,7 @@ import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import orphan_guard
+import request_body
 
 CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/\d{8}/([^/,\s]+)/([^/,\s]+)/aws4_request")
 ASSUMED = re.compile(r"<AccessKeyId>([^<]+)</AccessKeyId>.*?<Arn>arn:[^:]+:sts::(\d{12}):",
@@ -49,8 +50,9 @@ ASSUMED = re.compile(r"<AccessKeyId>([^<]+)</AccessKeyId>.*?<Arn>arn:[^:]+:sts::
 ASSUMED_REVERSED = re.compile(
     r"<Arn>arn:[^:]+:sts::(\d{12}):[^<]*</Arn>.*?<AccessKeyId>([^<]+)</AccessKeyId>", re.S)
 CALLER_ACCOUNT = re.compile(r"<GetCallerIdentityResult>.*?<Account>(\d{12})</Account>", re.S)
+# Not forwarded: the proxy reads the whole body and sends it with its own length.
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
-              "trailer", "transfer-encoding", "upgrade", "content-length"}
+              "trailer", "transfer-encoding", "upgrade", "content-length", "expect"}
 FAULTS = {"throttle", "error", "reset", "close", "delay"}
 MATCH_FIELDS = {"account", "access_key", "service", "region", "target", "target_prefix",
                 "action", "method", "path_prefix"}
@@ -186,8 +188,7 @@ class Handler(BaseHTTPRequestHandler):
         self.close_connection = True
 
     def handle_any(self):
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else b""
+        body = request_body.read_body(self)
         path = urllib.parse.urlsplit(self.path).path
         if path.startswith("/_proxy/"):
             self.control(path, body)

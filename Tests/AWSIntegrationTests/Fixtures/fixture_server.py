@@ -46,6 +46,7 @@ import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import orphan_guard
+import request_body
 
 AUTH_PATTERN = re.compile(
     r"^AWS4-HMAC-SHA256 Credential=(?P<key>[^/,\s]+)/(?P<date>\d{8})/(?P<region>[^/,\s]+)/"
@@ -184,8 +185,7 @@ class Handler(BaseHTTPRequestHandler):
 
     # ---------------------------------------------------------------- plumbing
     def read_body(self):
-        length = int(self.headers.get("Content-Length") or 0)
-        return self.rfile.read(length) if length else b""
+        return request_body.read_body(self)
 
     def send(self, status, body, content_type, extra=None):
         data = body if isinstance(body, bytes) else body.encode()
