@@ -33,13 +33,9 @@ final class MotoServer: Sendable {
                 port = try LoopbackHTTP.freePort()
                 endpoint = try LoopbackHTTP.url(port: port)
                 // run_moto.py is moto_server plus a guard that ends it if this process dies.
+                let script = PythonPeers.fixtures.appendingPathComponent("run_moto.py").path
                 process = try ChildProcess.spawn(
-                    try PythonPeers.python(),
-                    [
-                        PythonPeers.fixtures.appendingPathComponent("run_moto.py").path, "-H", "127.0.0.1",
-                        "-p",
-                        "\(port)",
-                    ],
+                    try PythonPeers.python(), [script, "-H", "127.0.0.1", "-p", "\(port)"],
                     environment: PythonPeers.serverEnvironment(["INITIAL_NO_AUTH_ACTION_COUNT": "0"]),
                     outputDirectory: scratch.url)
             } catch {
