@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The `/` filter's view of a table: every row's search text, ASCII-lowercased, in one
@@ -69,7 +69,8 @@ public struct SearchCorpus: Sendable {
     }
 
     static func find(_ pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let hay = haystack.baseAddress, let pat = pattern.baseAddress, pattern.count <= haystack.count else {
+        guard let hay = haystack.baseAddress, let pat = pattern.baseAddress, pattern.count <= haystack.count
+        else {
             return pattern.isEmpty ? 0 : nil
         }
         // memchr (vectorised in libc) finds candidates for the first byte; memcmp checks the rest.
@@ -85,7 +86,9 @@ public struct SearchCorpus: Sendable {
         return nil
     }
 
-    static func isSubsequence(_ pattern: UnsafeBufferPointer<UInt8>, of haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isSubsequence(_ pattern: UnsafeBufferPointer<UInt8>, of haystack: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
         var j = 0
         let m = pattern.count
         guard m > 0 else { return true }

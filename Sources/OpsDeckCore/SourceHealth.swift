@@ -26,7 +26,9 @@ public struct SourceHealth: Sendable, Hashable {
     public func merged(with other: SourceHealth) -> SourceHealth {
         var out = self
         out.statusCount += other.statusCount
-        if let success = other.oldestSuccess { out.oldestSuccess = min(out.oldestSuccess ?? success, success) }
+        if let success = other.oldestSuccess {
+            out.oldestSuccess = min(out.oldestSuccess ?? success, success)
+        }
         out.failures += other.failures
         out.firstError = out.firstError ?? other.firstError
         return out

@@ -81,7 +81,8 @@ public struct AppState: Sendable {
         states.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: ids.count) { i in
-                slots[i].setContent(PaneContentBuilder.content(for: ids[i], snapshot: snapshot, context: context))
+                slots[i].setContent(
+                    PaneContentBuilder.content(for: ids[i], snapshot: snapshot, context: context))
             }
         }
         for (id, state) in zip(ids, states) { panes[id] = state }
