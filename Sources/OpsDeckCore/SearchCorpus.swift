@@ -17,16 +17,23 @@ public struct SearchCorpus: Sendable {
 
     public var count: Int { starts.count - 1 }
 
-    /// Adds a row made of `parts`, joined by spaces and folded.
-    public mutating func append(_ parts: some Sequence<String>) {
-        var first = true
-        for part in parts {
-            if !first { bytes.append(0x20) }
-            first = false
-            TextFilter.fold(part, into: &bytes)
-        }
+    /// Adds `part` to the row being built, after a space if the row has text already.
+    /// Not generic on purpose: a generic sequence here cost a metadata lookup per row.
+    public mutating func add(_ part: String) {
+        if bytes.count > starts[starts.count - 1] { bytes.append(0x20) }
+        TextFilter.fold(part, into: &bytes)
+    }
+
+    /// Closes the row being built.
+    public mutating func endRow() {
         bytes.append(0)
         starts.append(bytes.count)
+    }
+
+    /// Adds a row made of `parts`, joined by spaces and folded.
+    public mutating func append(_ parts: [String]) {
+        for part in parts { add(part) }
+        endRow()
     }
 
     /// Whether row `row` passes `filter`.

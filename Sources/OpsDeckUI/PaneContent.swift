@@ -27,7 +27,12 @@ public struct PaneContent: Sendable {
         self.isTree = isTree
         self.emptyMessage = emptyMessage
         var search = SearchCorpus()
-        for row in rows { search.append(row.cells.lazy.compactMap(\.searchText)) }
+        for row in rows {
+            for cell in row.cells {
+                if let text = cell.searchText { search.add(text) }
+            }
+            search.endRow()
+        }
         self.search = search
     }
 
