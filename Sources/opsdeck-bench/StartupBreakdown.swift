@@ -55,10 +55,10 @@ struct StartupBreakdown {
             _ = ThemeLoader.loadOrDefault(nameOrPath: "default", userThemesDirectory: nil)
         }
         do {
-            try time("open the cache (integrity check .quick, as the console does)") {
+            try time("open the cache (full .quick check, for comparison)") {
                 _ = try CacheDatabase.open(at: workspace.demoCache, check: .quick)
             }
-            try time("open the cache (.schemaOnly, for comparison)") {
+            try time("open the cache (.schemaOnly, as the console does)") {
                 _ = try CacheDatabase.open(at: workspace.demoCache, check: .schemaOnly)
             }
         } catch {
