@@ -98,38 +98,17 @@ enum PaneView {
                             ? glyphs.treeCollapsed : glyphs.treeExpanded)
                     text = String(repeating: "  ", count: row.depth) + marker + " " + text
                 }
-                let role = selected ? selectionRole : (row.cellRoles[slot.column] ?? rowRole)
-                var paint = state.paint(role)
-                if selected, let cellRole = row.cellRoles[slot.column] ?? row.role {
-                    // Keep the meaning (alarm, prod) visible on the selection bar.
-                    paint = Paint(
-                        Style(
-                            foreground: state.theme[cellRole].foreground == .default
-                                ? paint.style.foreground : state.theme[cellRole].foreground,
-                            background: paint.style.background,
-                            attributes: paint.style.attributes.union(state.theme[cellRole].attributes)),
-                        role: selectionRole.rawValue + "+" + cellRole.rawValue)
-                }
+                // The selection bar is one style from edge to edge: per-cell colours on it
+                // cost a colour change per cell every time the selection moves. Whether the
+                // selected row is production shows in the status bar instead.
+                let paint =
+                    selected ? state.paint(selectionRole) : state.paint(row.cellRoles[slot.column] ?? rowRole)
                 buffer.write(
                     text, x: body.x + slot.x, y: y, width: slot.width,
                     alignment: column.alignment == .right ? .right : .left, paint: paint,
                     ellipsis: glyphs.ellipsis)
             }
         }
-        if pane.visible.count > body.height {
-            drawScrollbar(&buffer, body, pane, state, glyphs)
-        }
     }
 
-    static func drawScrollbar(
-        _ buffer: inout ScreenBuffer, _ body: Rect, _ pane: PaneState, _ state: AppState, _ glyphs: Glyphs
-    ) {
-        let x = body.maxX
-        let total = pane.visible.count
-        let thumb = max(1, body.height * body.height / total)
-        let top = (body.height - thumb) * pane.offset / max(1, total - body.height)
-        for i in 0..<thumb {
-            buffer.write(glyphs.scrollThumb, x: x, y: body.y + top + i, paint: state.paint(.borderFocused))
-        }
-    }
 }

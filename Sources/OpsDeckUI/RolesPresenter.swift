@@ -34,7 +34,19 @@ public enum RolesPresenter {
     {
         var rows: [PaneRow] = []
         rows.reserveCapacity(snapshot.roles.count)
-        for role in snapshot.roles {
+        // The default order (by account, then role) comes from grouping, not from sorting
+        // 20,000 rows: only the accounts and each account's few roles are sorted.
+        let roles = snapshot.roles
+        var byAccount: [String: [Int]] = [:]
+        for (index, role) in roles.enumerated() { byAccount[role.accountId, default: []].append(index) }
+        let accountIds = byAccount.keys.sorted {
+            NaturalOrder.less(context.accountName($0), context.accountName($1))
+        }
+        let ordered = accountIds.flatMap { id in
+            (byAccount[id] ?? []).sorted { NaturalOrder.less(roles[$0].name, roles[$1].name) }
+        }
+        for index in ordered {
+            let role = roles[index]
             let drifted = baseline.driftedRoleARNs.contains(role.arn)
             let prod = context.isProduction(role.accountId)
             var cellRoles: CellRoles = [:]
@@ -52,8 +64,7 @@ public enum RolesPresenter {
                     ],
                     role: role.isBreakGlass ? .breakGlass : nil, cellRoles: cellRoles, isProduction: prod))
         }
-        return PaneContent(
-            columns: listColumns, rows: rows, defaultSortColumn: 0, emptyMessage: "No roles yet")
+        return PaneContent(columns: listColumns, rows: rows, emptyMessage: "No roles yet")
     }
 
     static func baselineContent(

@@ -7,7 +7,8 @@ enum StatusBarView {
         let pane = state.pane(state.focus)
         let position = pane.visible.isEmpty ? "0/0" : "\(pane.selected + 1)/\(pane.visible.count)"
         let right = " \(state.focus.title) \(position) "
-        let rightWidth = TextFit.width(of: right)
+        let production = pane.selectedRow?.isProduction == true ? " PROD " : ""
+        let rightWidth = TextFit.width(of: right) + TextFit.width(of: production)
         let leftWidth = max(0, area.width - rightWidth)
         switch state.mode {
         case .filter(let field):
@@ -35,7 +36,13 @@ enum StatusBarView {
                 buffer.write(hints, x: area.x, y: area.y, width: leftWidth, paint: state.paint(.statusBar))
             }
         }
-        buffer.write(right, x: area.maxX - rightWidth, y: area.y, paint: state.paint(.statusBar))
+        if !production.isEmpty {
+            buffer.write(
+                production, x: area.maxX - rightWidth, y: area.y,
+                paint: state.paint(.prodFrame).with(attributes: .reverse))
+        }
+        buffer.write(
+            right, x: area.maxX - TextFit.width(of: right), y: area.y, paint: state.paint(.statusBar))
     }
 
     static func hintText(_ state: AppState) -> String {
