@@ -23,7 +23,8 @@ public struct AWSClientCore: Sendable {
     public var timeout: Duration
     /// The clock signatures are dated by.
     public var now: @Sendable () -> Date
-    /// Receives one line per attempt, with the request id; never a secret or a body.
+    /// Receives one line per attempt, with the request id; never a secret or a body. Silent
+    /// unless given: a library must not write to the terminal curses owns.
     public var logger: Logger
     /// The account calls target, when known; named in errors.
     public var accountId: String?
@@ -37,7 +38,8 @@ public struct AWSClientCore: Sendable {
         region: String, credentialProvider: any CredentialProvider, transport: any HTTPTransport,
         endpoints: AWSEndpointResolver = AWSEndpointResolver(), retryPolicy: RetryPolicy = RetryPolicy(),
         timeout: Duration = .seconds(30), now: @escaping @Sendable () -> Date = { Date() },
-        logger: Logger = Logger(label: "opsdeck.aws"), accountId: String? = nil, profile: String? = nil,
+        logger: Logger = Logger(label: "opsdeck.aws", factory: { _ in SwiftLogNoOpLogHandler() }),
+        accountId: String? = nil, profile: String? = nil,
         userAgent: String = "opsdeck"
     ) {
         self.region = region
@@ -172,6 +174,9 @@ public struct AWSClientCore: Sendable {
         if case .json(_, let prefix) = service.wireProtocol {
             headers.add(name: "X-Amz-Target", value: "\(prefix).\(operation)")
         }
+        if service.isQueryCompatible {
+            headers.add(name: "x-amzn-query-mode", value: "true")
+        }
         headers.add(name: "User-Agent", value: userAgent)
         var request = SigV4Request(method: "POST", path: endpoint.path, headers: headers, payload: .signed(body))
         if signed {
@@ -186,7 +191,7 @@ public struct AWSClientCore: Sendable {
             request = signer.sign(request, credentials: resolved.credentials, date: now()).request
         }
         return HTTPRequest(
-            method: "POST", url: endpoint.url,
+            method: "POST", url: endpoint.requestURL,
             headers: request.headers.fields.map { (name: $0.name, value: $0.value) }, body: body)
     }
 

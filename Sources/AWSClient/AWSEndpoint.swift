@@ -53,6 +53,12 @@ public struct AWSEndpoint: Sendable, Hashable {
         return "\(host):\(port)"
     }
 
+    /// The URL requests go to: the base URL, with `/` as the path when it has none.
+    public var requestURL: URL {
+        guard url.path.isEmpty else { return url }
+        return url.appendingPathComponent("")
+    }
+
     /// The path of requests: the URL's own path, or `/`.
     public var path: String {
         let path = url.path

@@ -32,7 +32,8 @@ extension AWSService {
     public static let cloudWatch = AWSService(
         serviceId: "CloudWatch", signingName: "monitoring", endpointPrefix: "monitoring",
         iamActionPrefix: "cloudwatch",
-        wireProtocol: .json(version: "1.0", targetPrefix: "GraniteServiceVersion20100801")
+        wireProtocol: .json(version: "1.0", targetPrefix: "GraniteServiceVersion20100801"),
+        isQueryCompatible: true
     )
 
     /// Amazon SNS.

@@ -14,6 +14,9 @@ public struct AWSService: Sendable, Hashable, CustomStringConvertible {
     public let wireProtocol: AWSProtocol
     /// Where a global service lives in each partition; nil for regional services.
     public let globalEndpoints: [AWSPartition.ID: GlobalEndpoint]?
+    /// A JSON service that also answers query-protocol error codes when asked with
+    /// `x-amzn-query-mode: true`, as the AWS CLI asks (CloudWatch).
+    public let isQueryCompatible: Bool
 
     /// The single endpoint of a global service in one partition.
     public struct GlobalEndpoint: Sendable, Hashable {
@@ -32,7 +35,8 @@ public struct AWSService: Sendable, Hashable, CustomStringConvertible {
     /// Creates a service description.
     public init(
         serviceId: String, signingName: String, endpointPrefix: String, iamActionPrefix: String? = nil,
-        wireProtocol: AWSProtocol, globalEndpoints: [AWSPartition.ID: GlobalEndpoint]? = nil
+        wireProtocol: AWSProtocol, globalEndpoints: [AWSPartition.ID: GlobalEndpoint]? = nil,
+        isQueryCompatible: Bool = false
     ) {
         self.serviceId = serviceId
         self.signingName = signingName
@@ -40,6 +44,7 @@ public struct AWSService: Sendable, Hashable, CustomStringConvertible {
         self.iamActionPrefix = iamActionPrefix ?? signingName
         self.wireProtocol = wireProtocol
         self.globalEndpoints = globalEndpoints
+        self.isQueryCompatible = isQueryCompatible
     }
 
     /// The suffix of the service's endpoint variable: the service id upper-cased with spaces

@@ -48,11 +48,15 @@ public struct QueryParameters: Sendable, Hashable {
         }
     }
 
-    /// The form body: `Action` and `Version` first, then the parameters, every name and value
-    /// percent-encoded by the AWS rule (a space is `%20`, never `+`).
+    /// The form body: `Action` and `Version` first, then the parameters. Names and values are
+    /// percent-encoded by the AWS rule except that a space is `+`, byte for byte as the AWS
+    /// CLI sends them.
     public func formBody(action: String, version: String) -> String {
         let all = [Item(name: "Action", value: action), Item(name: "Version", value: version)] + items
-        return all.map { AWSURIEncoding.encode($0.name) + "=" + AWSURIEncoding.encode($0.value) }
-            .joined(separator: "&")
+        return all.map { Self.formEncode($0.name) + "=" + Self.formEncode($0.value) }.joined(separator: "&")
+    }
+
+    static func formEncode(_ text: String) -> String {
+        AWSURIEncoding.encode(text).replacingOccurrences(of: "%20", with: "+")
     }
 }
