@@ -5,10 +5,12 @@ extension AWSClientCore {
     /// root, for answers without one).
     /// - Throws: `AWSClientError`; `.invalidResponse` when the answer is not XML.
     public func query(
-        _ service: AWSService, action: String, parameters: QueryParameters = QueryParameters(), signed: Bool = true
+        _ service: AWSService, action: String, parameters: QueryParameters = QueryParameters(),
+        signed: Bool = true
     ) async throws(AWSClientError) -> XMLNode {
         guard case .query(let version) = service.wireProtocol else {
-            throw .invalidConfiguration("\(service) does not speak the query protocol; \(action) cannot be sent.")
+            throw .invalidConfiguration(
+                "\(service) does not speak the query protocol; \(action) cannot be sent.")
         }
         let body = Data(parameters.formBody(action: action, version: version).utf8)
         let response = try await send(service, operation: action, body: body, signed: signed)
@@ -30,7 +32,8 @@ extension AWSClientCore {
         _ service: AWSService, operation: String, input: Input, output: Output.Type = Output.self
     ) async throws(AWSClientError) -> Output {
         guard case .json = service.wireProtocol else {
-            throw .invalidConfiguration("\(service) does not speak a JSON protocol; \(operation) cannot be sent.")
+            throw .invalidConfiguration(
+                "\(service) does not speak a JSON protocol; \(operation) cannot be sent.")
         }
         let body: Data
         do {

@@ -108,7 +108,8 @@ public struct AWSClientCore: Sendable {
         var lastQuotaCost: Int?
         while true {
             let request = try await buildRequest(
-                service, operation: operation, body: body, endpoint: endpoint, signed: signed, context: &context)
+                service, operation: operation, body: body, endpoint: endpoint, signed: signed,
+                context: &context)
             logger.debug("request", metadata: ["aws.attempt": "\(attempt)"])
             let failure: AWSClientError
             do {
@@ -178,7 +179,8 @@ public struct AWSClientCore: Sendable {
             headers.add(name: "x-amzn-query-mode", value: "true")
         }
         headers.add(name: "User-Agent", value: userAgent)
-        var request = SigV4Request(method: "POST", path: endpoint.path, headers: headers, payload: .signed(body))
+        var request = SigV4Request(
+            method: "POST", path: endpoint.path, headers: headers, payload: .signed(body))
         if signed {
             let resolved: ResolvedCredentials
             do {

@@ -47,7 +47,8 @@ public enum AWSClientError: Error, Sendable, CustomStringConvertible {
             return error.description
         case .transport(let error, let context, let attempts):
             let tries = attempts == 1 ? "1 attempt" : "\(attempts) attempts"
-            return "\(context) failed after \(tries): \(error). Check the network, a proxy, or the endpoint URL."
+            return
+                "\(context) failed after \(tries): \(error). Check the network, a proxy, or the endpoint URL."
         case .notImplemented(let context, let endpoint):
             return "\(context) failed: the endpoint \(endpoint) does not implement \(context.operation) "
                 + "(HTTP 500 with an HTML page instead of an AWS error). If it is an emulator such as moto, "

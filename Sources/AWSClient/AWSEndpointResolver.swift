@@ -44,7 +44,8 @@ public struct AWSEndpointResolver: Sendable, Hashable {
 
     /// Whether configured endpoint URLs are to be ignored.
     public var ignoresConfiguredEndpointURLs: Bool {
-        if let value = environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"]?.trimmingCharacters(in: .whitespaces),
+        if let value = environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"]?.trimmingCharacters(
+            in: .whitespaces),
             !value.isEmpty
         {
             return value.lowercased() == "true"
@@ -69,7 +70,8 @@ public struct AWSEndpointResolver: Sendable, Hashable {
         }
         let host = "\(service.endpointPrefix).\(region).\(partition.dnsSuffix)"
         return AWSEndpoint(
-            url: try Self.parse("https://\(host)", setting: .default, service: service), signingRegion: region,
+            url: try Self.parse("https://\(host)", setting: .default, service: service),
+            signingRegion: region,
             source: .default)
     }
 

@@ -7,9 +7,12 @@ enum AWSErrorDecoder {
     static let requestIdHeaders = ["x-amzn-RequestId", "x-amz-request-id", "x-amzn-request-id"]
 
     /// The error for a non-2xx answer.
-    static func decode(_ response: HTTPResponse, context: AWSOperationContext, endpoint: String) -> AWSClientError {
+    static func decode(_ response: HTTPResponse, context: AWSOperationContext, endpoint: String)
+        -> AWSClientError
+    {
         let headerRequestId = requestIdHeaders.lazy.compactMap { response.header($0) }.first
-        let text = String(decoding: response.body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(decoding: response.body, as: UTF8.self).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         var code: String?
         var message: String?
         var bodyRequestId: String?
@@ -31,7 +34,8 @@ enum AWSErrorDecoder {
         }
         // awsQueryCompatible services put the query-protocol code in a header; REST-JSON ones
         // put the code in X-Amzn-ErrorType. Either is more precise than a missing body code.
-        if let queryError = response.header("x-amzn-query-error"), let first = queryError.split(separator: ";").first,
+        if let queryError = response.header("x-amzn-query-error"),
+            let first = queryError.split(separator: ";").first,
             !first.isEmpty
         {
             code = String(first)
@@ -44,7 +48,8 @@ enum AWSErrorDecoder {
         return .service(
             AWSServiceError(
                 context: context, httpStatus: response.status, code: cleanCode,
-                message: cleanMessage.isEmpty && code == nil ? "no error details in the answer" : cleanMessage,
+                message: cleanMessage.isEmpty && code == nil
+                    ? "no error details in the answer" : cleanMessage,
                 requestId: requestId?.isEmpty == true ? nil : requestId))
     }
 
@@ -70,7 +75,8 @@ enum AWSErrorDecoder {
 
     private static func htmlTitle(_ text: String) -> String? {
         guard let start = text.range(of: "<title>", options: .caseInsensitive),
-            let end = text.range(of: "</title>", options: .caseInsensitive, range: start.upperBound..<text.endIndex)
+            let end = text.range(
+                of: "</title>", options: .caseInsensitive, range: start.upperBound..<text.endIndex)
         else { return nil }
         return String(text[start.upperBound..<end.lowerBound])
     }

@@ -2,12 +2,14 @@ extension AWSService {
     /// AWS Security Token Service: regional endpoints (`sts.{region}.amazonaws.com`), as the
     /// AWS CLI v2 uses by default.
     public static let sts = AWSService(
-        serviceId: "STS", signingName: "sts", endpointPrefix: "sts", wireProtocol: .query(apiVersion: "2011-06-15")
+        serviceId: "STS", signingName: "sts", endpointPrefix: "sts",
+        wireProtocol: .query(apiVersion: "2011-06-15")
     )
 
     /// IAM: one endpoint per partition, signed for that partition's home region.
     public static let iam = AWSService(
-        serviceId: "IAM", signingName: "iam", endpointPrefix: "iam", wireProtocol: .query(apiVersion: "2010-05-08"),
+        serviceId: "IAM", signingName: "iam", endpointPrefix: "iam",
+        wireProtocol: .query(apiVersion: "2010-05-08"),
         globalEndpoints: [
             .aws: GlobalEndpoint(host: "iam.amazonaws.com", signingRegion: "us-east-1"),
             .awsCN: GlobalEndpoint(host: "iam.cn-north-1.amazonaws.com.cn", signingRegion: "cn-north-1"),
@@ -38,7 +40,8 @@ extension AWSService {
 
     /// Amazon SNS.
     public static let sns = AWSService(
-        serviceId: "SNS", signingName: "sns", endpointPrefix: "sns", wireProtocol: .query(apiVersion: "2010-03-31")
+        serviceId: "SNS", signingName: "sns", endpointPrefix: "sns",
+        wireProtocol: .query(apiVersion: "2010-03-31")
     )
 
     /// AWS CodePipeline.
@@ -65,7 +68,8 @@ extension AWSService {
         wireProtocol: .json(version: "1.1", targetPrefix: "AWSInsightsIndexService"),
         globalEndpoints: [
             .aws: GlobalEndpoint(host: "ce.us-east-1.amazonaws.com", signingRegion: "us-east-1"),
-            .awsCN: GlobalEndpoint(host: "ce.cn-northwest-1.amazonaws.com.cn", signingRegion: "cn-northwest-1"),
+            .awsCN: GlobalEndpoint(
+                host: "ce.cn-northwest-1.amazonaws.com.cn", signingRegion: "cn-northwest-1"),
         ]
     )
 
@@ -81,6 +85,7 @@ extension AWSService {
 
     /// Every service this module has a client for.
     public static let all: [AWSService] = [
-        .sts, .iam, .organizations, .cloudWatch, .sns, .codePipeline, .codeBuild, .ecs, .costExplorer, .budgets,
+        .sts, .iam, .organizations, .cloudWatch, .sns, .codePipeline, .codeBuild, .ecs, .costExplorer,
+        .budgets,
     ]
 }

@@ -36,6 +36,7 @@ extension AWSServiceError {
         "AWSOrganizationsNotInUseException":
             "The account is not in an organization: use credentials of the organization's management account.",
         "OptInRequired": "The account has not opted in to this service or region.",
-        "DataUnavailableException": "Cost Explorer has no data yet: it can take 24 hours after it is enabled.",
+        "DataUnavailableException":
+            "Cost Explorer has no data yet: it can take 24 hours after it is enabled.",
     ]
 }

@@ -12,7 +12,9 @@ public struct AWSServiceError: Error, Sendable, Hashable, CustomStringConvertibl
     public var requestId: String?
 
     /// Creates a service error.
-    public init(context: AWSOperationContext, httpStatus: Int, code: String, message: String, requestId: String?) {
+    public init(
+        context: AWSOperationContext, httpStatus: Int, code: String, message: String, requestId: String?
+    ) {
         self.context = context
         self.httpStatus = httpStatus
         self.code = code

@@ -8,7 +8,8 @@ public struct HTTPRequest: Sendable, Hashable {
     public var headers: [(name: String, value: String)]
     public var body: Data
 
-    public init(method: String, url: URL, headers: [(name: String, value: String)] = [], body: Data = Data()) {
+    public init(method: String, url: URL, headers: [(name: String, value: String)] = [], body: Data = Data())
+    {
         self.method = method
         self.url = url
         self.headers = headers
@@ -17,7 +18,8 @@ public struct HTTPRequest: Sendable, Hashable {
 
     public static func == (lhs: HTTPRequest, rhs: HTTPRequest) -> Bool {
         lhs.method == rhs.method && lhs.url == rhs.url && lhs.body == rhs.body
-            && lhs.headers.map(\.name) == rhs.headers.map(\.name) && lhs.headers.map(\.value) == rhs.headers.map(\.value)
+            && lhs.headers.map(\.name) == rhs.headers.map(\.name)
+            && lhs.headers.map(\.value) == rhs.headers.map(\.value)
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -62,7 +62,8 @@ public struct Paginator: Sendable {
             guard let next = page.next, !next.isEmpty else { return }
             guard seen.insert(next).inserted else {
                 throw .paginationDidNotEnd(
-                    context: context, pages: pages, reason: "the service sent a page token it had sent before")
+                    context: context, pages: pages, reason: "the service sent a page token it had sent before"
+                )
             }
             token = next
         }

@@ -19,7 +19,9 @@ public final class RetryQuota: Sendable {
     private let available: Mutex<Int>
 
     /// Creates a full bucket.
-    public init(capacity: Int = 500, retryCost: Int = 5, timeoutRetryCost: Int = 10, successIncrement: Int = 1) {
+    public init(
+        capacity: Int = 500, retryCost: Int = 5, timeoutRetryCost: Int = 10, successIncrement: Int = 1
+    ) {
         self.capacity = capacity
         self.retryCost = retryCost
         self.timeoutRetryCost = timeoutRetryCost

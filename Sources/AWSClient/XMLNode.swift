@@ -13,7 +13,8 @@ public struct XMLNode: Sendable, Hashable {
     public var text: String
 
     /// Creates an element.
-    public init(name: String, attributes: [String: String] = [:], children: [XMLNode] = [], text: String = "") {
+    public init(name: String, attributes: [String: String] = [:], children: [XMLNode] = [], text: String = "")
+    {
         self.name = name
         self.attributes = attributes
         self.children = children
@@ -49,7 +50,9 @@ public struct XMLNode: Sendable, Hashable {
     }
 
     /// A query-protocol map of `<member><Key/><Value/></member>` entries (tags).
-    public func keyValueMembers(_ name: String, key: String = "Key", value: String = "Value") -> [String: String] {
+    public func keyValueMembers(_ name: String, key: String = "Key", value: String = "Value") -> [String:
+        String]
+    {
         var result: [String: String] = [:]
         for member in members(name) {
             if let entryKey = member.string(key) { result[entryKey] = member.string(value) ?? "" }

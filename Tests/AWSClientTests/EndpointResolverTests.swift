@@ -22,7 +22,9 @@ struct EndpointResolverTests {
     // config file, the service-specific setting beats the global one at each level, and
     // --endpoint-url beats everything.
     static let precedence: [PrecedenceCase] = [
-        .init(name: "nothing set", environment: [:], expected: "https://ce.us-east-1.amazonaws.com", source: .default),
+        .init(
+            name: "nothing set", environment: [:], expected: "https://ce.us-east-1.amazonaws.com",
+            source: .default),
         .init(
             name: "explicit beats everything", explicit: "http://explicit:1",
             environment: [serviceVariable: "http://svc-env:2", "AWS_ENDPOINT_URL": "http://env:3"],
@@ -47,7 +49,8 @@ struct EndpointResolverTests {
             expected: "http://profile:4", source: .profile),
         .init(
             name: "another service's variable is ignored",
-            environment: ["AWS_ENDPOINT_URL_STS": "http://sts-env:6"], expected: "https://ce.us-east-1.amazonaws.com",
+            environment: ["AWS_ENDPOINT_URL_STS": "http://sts-env:6"],
+            expected: "https://ce.us-east-1.amazonaws.com",
             source: .default),
         .init(
             name: "ignore flag in the environment drops configured URLs",
@@ -58,7 +61,8 @@ struct EndpointResolverTests {
             profile: "http://profile:4", expected: "https://ce.us-east-1.amazonaws.com", source: .default),
         .init(
             name: "ignore flag in the profile drops configured URLs",
-            environment: ["AWS_ENDPOINT_URL": "http://env:3"], profile: "http://profile:4", profileIgnores: true,
+            environment: ["AWS_ENDPOINT_URL": "http://env:3"], profile: "http://profile:4",
+            profileIgnores: true,
             expected: "https://ce.us-east-1.amazonaws.com", source: .default),
         .init(
             name: "ignore flag keeps the explicit URL", explicit: "http://explicit:1",
@@ -66,7 +70,9 @@ struct EndpointResolverTests {
             source: .explicit),
         .init(
             name: "environment false overrides profile true",
-            environment: ["AWS_ENDPOINT_URL": "http://env:3", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS": "false"],
+            environment: [
+                "AWS_ENDPOINT_URL": "http://env:3", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS": "false",
+            ],
             profileIgnores: true, expected: "http://env:3", source: .globalEnvironment),
         .init(
             name: "blank values are unset", explicit: "  ",
@@ -77,7 +83,8 @@ struct EndpointResolverTests {
     @Test(arguments: precedence)
     func precedenceFollowsTheCLI(_ testCase: PrecedenceCase) throws {
         let resolver = AWSEndpointResolver(
-            explicitURL: testCase.explicit, environment: testCase.environment, profileEndpointURL: testCase.profile,
+            explicitURL: testCase.explicit, environment: testCase.environment,
+            profileEndpointURL: testCase.profile,
             profileServiceEndpointURLs: testCase.profileServices,
             profileIgnoresConfiguredEndpointURLs: testCase.profileIgnores)
         let endpoint = try resolver.resolve(.costExplorer, region: "eu-west-1")
@@ -116,13 +123,21 @@ struct EndpointResolverTests {
     }
 
     static let defaults: [DefaultCase] = [
-        .init(service: .sts, region: "eu-west-1", url: "https://sts.eu-west-1.amazonaws.com", signingRegion: "eu-west-1"),
-        .init(service: .iam, region: "eu-west-1", url: "https://iam.amazonaws.com", signingRegion: "us-east-1"),
         .init(
-            service: .organizations, region: "ap-southeast-2", url: "https://organizations.us-east-1.amazonaws.com",
+            service: .sts, region: "eu-west-1", url: "https://sts.eu-west-1.amazonaws.com",
+            signingRegion: "eu-west-1"),
+        .init(
+            service: .iam, region: "eu-west-1", url: "https://iam.amazonaws.com", signingRegion: "us-east-1"),
+        .init(
+            service: .organizations, region: "ap-southeast-2",
+            url: "https://organizations.us-east-1.amazonaws.com",
             signingRegion: "us-east-1"),
-        .init(service: .costExplorer, region: "eu-central-1", url: "https://ce.us-east-1.amazonaws.com", signingRegion: "us-east-1"),
-        .init(service: .budgets, region: "eu-central-1", url: "https://budgets.amazonaws.com", signingRegion: "us-east-1"),
+        .init(
+            service: .costExplorer, region: "eu-central-1", url: "https://ce.us-east-1.amazonaws.com",
+            signingRegion: "us-east-1"),
+        .init(
+            service: .budgets, region: "eu-central-1", url: "https://budgets.amazonaws.com",
+            signingRegion: "us-east-1"),
         .init(
             service: .cloudWatch, region: "us-west-2", url: "https://monitoring.us-west-2.amazonaws.com",
             signingRegion: "us-west-2"),
@@ -132,9 +147,15 @@ struct EndpointResolverTests {
         .init(
             service: .codeBuild, region: "eu-west-1", url: "https://codebuild.eu-west-1.amazonaws.com",
             signingRegion: "eu-west-1"),
-        .init(service: .ecs, region: "eu-west-1", url: "https://ecs.eu-west-1.amazonaws.com", signingRegion: "eu-west-1"),
-        .init(service: .sns, region: "sa-east-1", url: "https://sns.sa-east-1.amazonaws.com", signingRegion: "sa-east-1"),
-        .init(service: .sts, region: "cn-north-1", url: "https://sts.cn-north-1.amazonaws.com.cn", signingRegion: "cn-north-1"),
+        .init(
+            service: .ecs, region: "eu-west-1", url: "https://ecs.eu-west-1.amazonaws.com",
+            signingRegion: "eu-west-1"),
+        .init(
+            service: .sns, region: "sa-east-1", url: "https://sns.sa-east-1.amazonaws.com",
+            signingRegion: "sa-east-1"),
+        .init(
+            service: .sts, region: "cn-north-1", url: "https://sts.cn-north-1.amazonaws.com.cn",
+            signingRegion: "cn-north-1"),
         .init(
             service: .iam, region: "cn-northwest-1", url: "https://iam.cn-north-1.amazonaws.com.cn",
             signingRegion: "cn-north-1"),

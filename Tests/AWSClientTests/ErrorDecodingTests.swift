@@ -8,7 +8,9 @@ struct ErrorDecodingTests {
     /// Sends one call that fails with `response` and returns the error.
     func failure(
         _ response: HTTPResponse, accountId: String? = "111111111111", profile: String? = "prod",
-        call: (AWSClientCore) async throws -> Void = { core in _ = try await OrganizationsClient(core: core).listRoots() }
+        call: (AWSClientCore) async throws -> Void = { core in
+            _ = try await OrganizationsClient(core: core).listRoots()
+        }
     ) async throws -> (error: AWSClientError, attempts: Int) {
         let transport = ScriptedTransport(Array(repeating: .respond(response), count: 3))
         let core = TestCore.make(transport, accountId: accountId, profile: profile)
@@ -45,7 +47,8 @@ struct ErrorDecodingTests {
 
     @Test func jsonCodeAndLowercaseMessage() async throws {
         let (error, _) = try await failure(
-            .json(#"{"code":"PipelineNotFoundException","message":"Pipeline not found: web"}"#, status: 400)) { core in
+            .json(#"{"code":"PipelineNotFoundException","message":"Pipeline not found: web"}"#, status: 400)
+        ) { core in
             _ = try await CodePipelineClient(core: core).getPipelineState(name: "web")
         }
         #expect(error.serviceError?.code == "PipelineNotFoundException")
@@ -116,7 +119,8 @@ struct ErrorDecodingTests {
             <title>500 Internal Server Error</title>
             <h1>Internal Server Error</h1>
             """
-        let (error, attempts) = try await failure(.json(html, status: 500, contentType: "text/html")) { core in
+        let (error, attempts) = try await failure(.json(html, status: 500, contentType: "text/html")) {
+            core in
             _ = try await CodePipelineClient(core: core).listPipelineExecutions(pipelineName: "web")
         }
         guard case .notImplemented(let context, let endpoint) = error else {
@@ -131,7 +135,8 @@ struct ErrorDecodingTests {
 
     @Test func htmlGatewayErrorIsTransient() async throws {
         let (error, attempts) = try await failure(
-            .json("<html><head><title>503 Service Temporarily Unavailable</title></head></html>", status: 503))
+            .json("<html><head><title>503 Service Temporarily Unavailable</title></head></html>", status: 503)
+        )
         #expect(error.serviceError?.code == "HTTP503")
         #expect(error.serviceError?.message == "503 Service Temporarily Unavailable")
         #expect(error.serviceError?.category == .transient)
@@ -151,12 +156,15 @@ struct ErrorDecodingTests {
                 (name: "x-amzn-query-error", value: "InvalidParameterValue;Sender"),
                 (name: "x-amz-request-id", value: "hdr-1"),
             ],
-            body: Data(#"{"__type":"com.amazonaws.cloudwatch#InvalidParameterValueException","message":"bad"}"#.utf8))
+            body: Data(
+                #"{"__type":"com.amazonaws.cloudwatch#InvalidParameterValueException","message":"bad"}"#.utf8)
+        )
         let (error, _) = try await failure(queryCompatible)
         #expect(error.serviceError?.code == "InvalidParameterValue")
         #expect(error.serviceError?.requestId == "hdr-1")
         let restStyle = HTTPResponse(
-            status: 403, headers: [(name: "X-Amzn-ErrorType", value: "ExpiredTokenException:http://internal/")])
+            status: 403,
+            headers: [(name: "X-Amzn-ErrorType", value: "ExpiredTokenException:http://internal/")])
         let (expired, attempts) = try await failure(restStyle)
         #expect(expired.serviceError?.code == "ExpiredTokenException")
         #expect(expired.serviceError?.category == .expiredCredentials)
@@ -165,11 +173,13 @@ struct ErrorDecodingTests {
     }
 
     @Test(arguments: [
-        ("InvalidClientTokenId", AWSErrorCategory.invalidCredentials), ("SignatureDoesNotMatch", .invalidCredentials),
+        ("InvalidClientTokenId", AWSErrorCategory.invalidCredentials),
+        ("SignatureDoesNotMatch", .invalidCredentials),
         ("UnrecognizedClientException", .invalidCredentials), ("ExpiredToken", .expiredCredentials),
         ("AccessDenied", .accessDenied), ("AccessDeniedException", .accessDenied),
         ("AccessDeniedForDependencyException", .accessDenied), ("ThrottlingException", .throttling),
-        ("Throttling", .throttling), ("TooManyRequestsException", .throttling), ("RequestLimitExceeded", .throttling),
+        ("Throttling", .throttling), ("TooManyRequestsException", .throttling),
+        ("RequestLimitExceeded", .throttling),
         ("RequestTimeout", .transient), ("ValidationException", .other), ("NoSuchEntity", .other),
     ])
     func categories(_ code: String, _ category: AWSErrorCategory) {

@@ -45,7 +45,8 @@ struct MotoLiveTests {
             -> AWSClientCore
         {
             AWSClientCore(
-                region: "us-east-1", credentialProvider: FixedCredentials(credentials, source: "moto test key"),
+                region: "us-east-1",
+                credentialProvider: FixedCredentials(credentials, source: "moto test key"),
                 transport: transport, endpoints: endpoints,
                 retryPolicy: RetryPolicy(quota: nil, sleep: { _ in }, random: { 0 }), timeout: .seconds(10),
                 profile: profile)
@@ -53,14 +54,17 @@ struct MotoLiveTests {
 
         // Seed with checking off: any signed request is accepted, then turn it on.
         try await moto.setAuthentication(unchecked: "inf", transport: transport)
-        let seed = core(AWSCredentials(accessKeyId: "AKIASEEDSEEDSEEDSEED", secretAccessKey: "seed"), transport)
+        let seed = core(
+            AWSCredentials(accessKeyId: "AKIASEEDSEEDSEEDSEED", secretAccessKey: "seed"), transport)
         var user = QueryParameters()
         user.set("UserName", "opsdeck-live")
         _ = try await seed.query(.iam, action: "CreateUser", parameters: user)
         var policy = QueryParameters()
         policy.set("UserName", "opsdeck-live")
         policy.set("PolicyName", "all")
-        policy.set("PolicyDocument", #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#)
+        policy.set(
+            "PolicyDocument",
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#)
         _ = try await seed.query(.iam, action: "PutUserPolicy", parameters: policy)
         let created = try await seed.query(.iam, action: "CreateAccessKey", parameters: user)
         let key = try #require(created.child("AccessKey"))
@@ -105,7 +109,8 @@ struct AsyncHTTPTransportTests {
     func aRefusedConnectionIsAConnectionFailure() async throws {
         let transport = AsyncHTTPTransport(connectTimeout: .seconds(2))
         let port = try closedPort()
-        let request = HTTPRequest(method: "POST", url: try requireURL("http://127.0.0.1:\(port)/"), body: Data("x".utf8))
+        let request = HTTPRequest(
+            method: "POST", url: try requireURL("http://127.0.0.1:\(port)/"), body: Data("x".utf8))
         let error = await #expect(throws: TransportError.self) {
             _ = try await transport.send(request, timeout: .seconds(5))
         }

@@ -62,7 +62,9 @@ final class MotoServer: @unchecked Sendable {
         let server = MotoServer(port: port, process: process, logURL: logURL)
         for _ in 0..<150 {
             guard process.isRunning else {
-                throw StartError(description: "moto_server exited at start (is moto[server] installed?)\n\(server.logTail)")
+                throw StartError(
+                    description: "moto_server exited at start (is moto[server] installed?)\n\(server.logTail)"
+                )
             }
             let probe = HTTPRequest(
                 method: "GET", url: try requireURL("\(server.endpoint)/moto-api/data.json"))

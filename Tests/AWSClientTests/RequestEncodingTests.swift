@@ -48,10 +48,12 @@ struct RequestEncodingTests {
         let session = AWSCredentials(
             accessKeyId: "ASIAEXAMPLE", secretAccessKey: "secret/key+1", sessionToken: "token/with+chars=")
         let core = TestCore.make(
-            transport, region: "us-east-1", endpoints: AWSEndpointResolver(explicitURL: "http://127.0.0.1:5000"),
+            transport, region: "us-east-1",
+            endpoints: AWSEndpointResolver(explicitURL: "http://127.0.0.1:5000"),
             credentials: FixedCredentials(session))
         _ = try await STSClient(core: core).assumeRole(
-            roleArn: "arn:aws:iam::210987654321:role/OpsDeckRead", sessionName: "opsdeck", durationSeconds: 900,
+            roleArn: "arn:aws:iam::210987654321:role/OpsDeckRead", sessionName: "opsdeck",
+            durationSeconds: 900,
             externalId: "ext id", serialNumber: "arn:aws:iam::123456789012:mfa/alice", tokenCode: "123456",
             sourceIdentity: "alice", tags: ["team": "platform ops", "app": "opsdeck"])
         let request = try #require(transport.requests.first)
@@ -87,7 +89,8 @@ struct RequestEncodingTests {
         _ = try await core.query(.iam, action: "ListRoles", parameters: parameters)
         let request = try #require(transport.requests.first)
         #expect(request.url.absoluteString == "https://iam.amazonaws.com/")
-        #expect(request.bodyText == "Action=ListRoles&Version=2010-05-08&PathPrefix=%2Fops%2F&Marker=m%2B1%2F2")
+        #expect(
+            request.bodyText == "Action=ListRoles&Version=2010-05-08&PathPrefix=%2Fops%2F&Marker=m%2B1%2F2")
         #expect(
             request.header("Authorization")
                 == "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240501/us-east-1/iam/aws4_request, "
@@ -106,8 +109,12 @@ struct RequestEncodingTests {
         #expect(request.header("X-Amz-Target") == "AWSOrganizationsV20161128.ListAccountsForParent")
         #expect(request.header("Content-Type") == "application/x-amz-json-1.1")
         let authorization = try #require(request.header("Authorization"))
-        #expect(authorization.hasPrefix("AWS4-HMAC-SHA256 Credential=ASIAEXAMPLE/20240501/us-east-1/organizations/"))
-        #expect(authorization.contains("SignedHeaders=content-type;host;x-amz-date;x-amz-security-token;x-amz-target,"))
+        #expect(
+            authorization.hasPrefix(
+                "AWS4-HMAC-SHA256 Credential=ASIAEXAMPLE/20240501/us-east-1/organizations/"))
+        #expect(
+            authorization.contains(
+                "SignedHeaders=content-type;host;x-amz-date;x-amz-security-token;x-amz-target,"))
         #expect(request.header("User-Agent") == "opsdeck")
     }
 
@@ -215,6 +222,7 @@ struct RequestEncodingTests {
         _ = try await STSClient(core: core).getCallerIdentity()
         let dates = transport.requests.map { $0.header("X-Amz-Date") }
         #expect(dates == ["20240501T123045Z", "20240501T123046Z"])
-        #expect(transport.requests[0].header("Authorization") != transport.requests[1].header("Authorization"))
+        #expect(
+            transport.requests[0].header("Authorization") != transport.requests[1].header("Authorization"))
     }
 }

@@ -9,8 +9,11 @@ struct ResponseDecodingTests {
     @Test func stsCallerIdentity() async throws {
         let transport = ScriptedTransport(responses: [.xml(RequestEncodingTests.callerIdentityXML)])
         let identity = try await STSClient(core: TestCore.make(transport)).getCallerIdentity()
-        #expect(identity == STSCallerIdentity(
-            account: "123456789012", arn: "arn:aws:iam::123456789012:user/alice", userId: "AIDAEXAMPLEUSERID"))
+        #expect(
+            identity
+                == STSCallerIdentity(
+                    account: "123456789012", arn: "arn:aws:iam::123456789012:user/alice",
+                    userId: "AIDAEXAMPLEUSERID"))
     }
 
     @Test func stsAssumeRoleCredentials() async throws {
@@ -69,7 +72,8 @@ struct ResponseDecodingTests {
                 "Arn":"arn:aws:organizations::111111111111:ou/o-exampleorgid/ou-examplerootid111-exampleouid111"}],
                 "NextToken":"page2"}
                 """),
-            .json(#"{"OrganizationalUnits":[{"Id":"ou-examplerootid111-exampleouid222","Name":"Security"}]}"#),
+            .json(
+                #"{"OrganizationalUnits":[{"Id":"ou-examplerootid111-exampleouid222","Name":"Security"}]}"#),
             .json(
                 """
                 {"Accounts":[{"Id":"333333333333","Arn":"arn:aws:organizations::111111111111:account/o-exampleorgid/333333333333",
@@ -98,7 +102,8 @@ struct ResponseDecodingTests {
         let tags = try await client.listTags(resourceId: "333333333333")
         #expect(tags == ["Environment": "prod", "CostCenter": "42"])
         let account = accounts[0].account(
-            ouId: units[0].id, ouPath: "Root/Workloads", tags: tags, managementAccountId: organization.managementAccountId)
+            ouId: units[0].id, ouPath: "Root/Workloads", tags: tags,
+            managementAccountId: organization.managementAccountId)
         #expect(account.environment == .prod)
         #expect(account.isManagement == false)
         #expect(transport.requests[3].bodyText == #"{"NextToken":"page2","ParentId":"r-examplerootid111"}"#)
@@ -160,7 +165,8 @@ struct ResponseDecodingTests {
             roles[1].trustPolicy
                 == #"{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","#
                 + #""Principal":{"Service":"ec2.amazonaws.com"}}],"Version":"2012-10-17"}"#)
-        #expect(transport.requests[1].bodyText == "Action=ListRoles&Version=2010-05-08&Marker=AAIAAAAAAAAAAf8%3D")
+        #expect(
+            transport.requests[1].bodyText == "Action=ListRoles&Version=2010-05-08&Marker=AAIAAAAAAAAAAf8%3D")
     }
 
     @Test func iamRoleTagsAndAliases() async throws {
@@ -180,10 +186,14 @@ struct ResponseDecodingTests {
             """
         let transport = ScriptedTransport(responses: [.xml(tags), .xml(aliases), .xml(empty)])
         let client = IAMClient(core: TestCore.make(transport))
-        #expect(try await client.listRoleTags(roleName: "BreakGlass") == ["opsdeck:break-glass": "true", "Team": "Platform"])
+        #expect(
+            try await client.listRoleTags(roleName: "BreakGlass") == [
+                "opsdeck:break-glass": "true", "Team": "Platform",
+            ])
         #expect(try await client.listAccountAliases() == ["acme-prod"])
         #expect(try await client.listAccountAliases() == [])
-        #expect(transport.requests[0].bodyText == "Action=ListRoleTags&Version=2010-05-08&RoleName=BreakGlass")
+        #expect(
+            transport.requests[0].bodyText == "Action=ListRoleTags&Version=2010-05-08&RoleName=BreakGlass")
     }
 
     @Test func cloudWatchAlarms() async throws {
@@ -254,9 +264,12 @@ struct ResponseDecodingTests {
         ])
         let client = CodePipelineClient(core: TestCore.make(transport))
         let pipelines = try await client.listPipelines()
-        #expect(pipelines == [.init(
-            name: "web", version: 3, created: Date(timeIntervalSince1970: 1_714_000_000.5),
-            updated: Date(timeIntervalSince1970: 1_714_100_000))])
+        #expect(
+            pipelines == [
+                .init(
+                    name: "web", version: 3, created: Date(timeIntervalSince1970: 1_714_000_000.5),
+                    updated: Date(timeIntervalSince1970: 1_714_100_000))
+            ])
         let executions = try await client.listPipelineExecutions(pipelineName: "web")
         let state = try await client.getPipelineState(name: "web")
         let running = executions[0]
@@ -293,7 +306,8 @@ struct ResponseDecodingTests {
         ])
         let client = CodeBuildClient(core: TestCore.make(transport))
         #expect(try await client.listProjects() == ["web", "worker", "zeta"])
-        #expect(try await client.listBuildsForProject(projectName: "web") == ["web:150", "web:149", "web:148"])
+        #expect(
+            try await client.listBuildsForProject(projectName: "web") == ["web:150", "web:149", "web:148"])
         let fetched = try await client.batchGetBuilds(ids: ids)
         #expect(fetched.count == 150)
         #expect(transport.requests.count == 6)
@@ -305,7 +319,8 @@ struct ResponseDecodingTests {
         #expect(failed.status == .failed && failed.commit == "abc123" && failed.trigger == "codepipeline/web")
         #expect(failed.url == "https://console.aws.amazon.com/cloudwatch/home#logEvent")
         #expect(
-            transport.requests[3].bodyText == #"{"nextToken":"b2","projectName":"web","sortOrder":"DESCENDING"}"#)
+            transport.requests[3].bodyText
+                == #"{"nextToken":"b2","projectName":"web","sortOrder":"DESCENDING"}"#)
     }
 
     @Test func ecsServiceDeployments() async throws {
@@ -364,7 +379,9 @@ struct ResponseDecodingTests {
         let result = try await CostExplorerClient(core: TestCore.make(transport)).getCostAndUsage(
             start: start, end: TestCore.date, granularity: .daily, groupBy: .linkedAccount)
         #expect(result.points.count == 4)
-        #expect(result.points[0] == CostPoint(date: start, dimension: .account, key: "333333333333", amount: 12.3456))
+        #expect(
+            result.points[0]
+                == CostPoint(date: start, dimension: .account, key: "333333333333", amount: 12.3456))
         #expect(result.totals.map(\.amount) == [12.8456, 11.25])
         #expect(result.totals.map(\.estimated) == [false, true])
         #expect(result.accountNames == ["333333333333": "Prod", "444444444444": "Dev"])
@@ -423,11 +440,16 @@ struct ResponseDecodingTests {
             {"BudgetName":"no-spend-yet","BudgetLimit":{"Amount":"50","Unit":"USD"},"TimeUnit":"QUARTERLY","BudgetType":"COST"}]}
             """
         let transport = ScriptedTransport(responses: [.json(body)])
-        let budgets = try await BudgetsClient(core: TestCore.make(transport)).describeBudgets(accountId: "111111111111")
+        let budgets = try await BudgetsClient(core: TestCore.make(transport)).describeBudgets(
+            accountId: "111111111111")
         #expect(
             budgets == [
-                Budget(accountId: "111111111111", name: "monthly-total", limit: 1000, actual: 812.34, forecasted: 1050.5),
-                Budget(accountId: "111111111111", name: "no-spend-yet", limit: 50, actual: 0, timeUnit: "QUARTERLY"),
+                Budget(
+                    accountId: "111111111111", name: "monthly-total", limit: 1000, actual: 812.34,
+                    forecasted: 1050.5),
+                Budget(
+                    accountId: "111111111111", name: "no-spend-yet", limit: 50, actual: 0,
+                    timeUnit: "QUARTERLY"),
             ])
     }
 
@@ -454,7 +476,8 @@ struct ResponseDecodingTests {
                 "arn:aws:sns:us-east-2:123456789012:My-Topic", "arn:aws:sns:us-east-2:123456789012:Other",
             ])
         let id = try await client.publish(
-            topicArn: "arn:aws:sns:us-east-2:123456789012:My-Topic", message: "Disk full: 95%", subject: "OpsDeck")
+            topicArn: "arn:aws:sns:us-east-2:123456789012:My-Topic", message: "Disk full: 95%",
+            subject: "OpsDeck")
         #expect(id == "567910cd-659e-55d4-8ccb-5aaf14679dc0")
         #expect(
             transport.requests[2].bodyText

@@ -30,7 +30,8 @@ struct RetryTests {
 
     @Test(arguments: [0.0, 0.5, 0.999])
     func throttledThenSuccessTakesTwoAttempts(random: Double) async throws {
-        let (result, attempts, sleeps) = await call([.respond(Self.throttled), .respond(Self.ok)], random: random)
+        let (result, attempts, sleeps) = await call(
+            [.respond(Self.throttled), .respond(Self.ok)], random: random)
         #expect(try result.get().account == "123456789012")
         #expect(attempts == 2)
         #expect(sleeps.count == 1)
@@ -125,7 +126,8 @@ struct RetryTests {
         let quota = RetryQuota(capacity: 20)
         _ = await call([.respond(Self.throttled), .respond(Self.ok)], quota: quota)
         #expect(quota.remaining == 20, "a success after a retry returns what the retry took")
-        _ = await call([.respond(Self.throttled), .respond(Self.throttled), .respond(Self.throttled)], quota: quota)
+        _ = await call(
+            [.respond(Self.throttled), .respond(Self.throttled), .respond(Self.throttled)], quota: quota)
         #expect(quota.remaining == 10, "two failed retries cost 5 each")
         let timeout = TransportError.timedOut(host: "h", after: .seconds(1))
         _ = await call([.fail(timeout), .fail(timeout), .fail(timeout)], quota: quota)

@@ -96,7 +96,8 @@ enum TestCore {
     static func make(
         _ transport: any HTTPTransport, region: String = "eu-west-1",
         endpoints: AWSEndpointResolver = AWSEndpointResolver(), retry: RetryPolicy = TestCore.retry(),
-        credentials: any CredentialProvider = FixedCredentials(), accountId: String? = nil, profile: String? = nil
+        credentials: any CredentialProvider = FixedCredentials(), accountId: String? = nil,
+        profile: String? = nil
     ) -> AWSClientCore {
         AWSClientCore(
             region: region, credentialProvider: credentials, transport: transport, endpoints: endpoints,

@@ -25,7 +25,10 @@ struct TransportErrorMappingTests {
     }
 
     @Test func otherFailuresAreConnectionFailures() {
-        guard case .connectionFailed(_, let reason) = mapped(IOError(errnoCode: ECONNREFUSED, reason: "connect")) else {
+        guard
+            case .connectionFailed(_, let reason) = mapped(
+                IOError(errnoCode: ECONNREFUSED, reason: "connect"))
+        else {
             Issue.record("expected connectionFailed")
             return
         }
@@ -33,7 +36,11 @@ struct TransportErrorMappingTests {
     }
 
     @Test func cancellationStaysCancellation() {
-        #expect(AsyncHTTPTransport.transportError(CancellationError(), host: "h", timeout: .seconds(1)) is CancellationError)
-        #expect(AsyncHTTPTransport.transportError(HTTPClientError.cancelled, host: "h", timeout: .seconds(1)) is CancellationError)
+        #expect(
+            AsyncHTTPTransport.transportError(CancellationError(), host: "h", timeout: .seconds(1))
+                is CancellationError)
+        #expect(
+            AsyncHTTPTransport.transportError(HTTPClientError.cancelled, host: "h", timeout: .seconds(1))
+                is CancellationError)
     }
 }

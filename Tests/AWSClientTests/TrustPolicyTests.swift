@@ -24,12 +24,16 @@ struct TrustPolicyTests {
 
     @Test func plainJSONIsAcceptedAndPercentSignsInsideStay() throws {
         let policy = #"{ "Sid": "100%25 sure", "Version": "2012-10-17" }"#
-        #expect(try TrustPolicy.canonicalize(urlEncoded: policy) == #"{"Sid":"100%25 sure","Version":"2012-10-17"}"#)
+        #expect(
+            try TrustPolicy.canonicalize(urlEncoded: policy)
+                == #"{"Sid":"100%25 sure","Version":"2012-10-17"}"#)
     }
 
     @Test func stringsAreEscapedOnlyWhereJSONRequires() throws {
         let encoded = "%7B%22a%22%3A%22%C3%A9%2F%5C%22%5Cn%5Cu0001%22%2C%22n%22%3A%5B1.5%2Cnull%2Cfalse%5D%7D"
-        #expect(try TrustPolicy.canonicalize(urlEncoded: encoded) == #"{"a":"é/\"\n\u0001","n":[1.5,null,false]}"#)
+        #expect(
+            try TrustPolicy.canonicalize(urlEncoded: encoded) == #"{"a":"é/\"\n\u0001","n":[1.5,null,false]}"#
+        )
     }
 
     @Test func keysSortByTheirBytes() throws {
@@ -59,8 +63,10 @@ struct WireFormatTests {
         #expect(abs(date.timeIntervalSince1970 - seconds) < 0.000_001)
     }
 
-    @Test(arguments: ["", "2024-05-01", "2024-05-01T12:30:45", "2024-13-01T00:00:00Z", "2024-05-01T12:30:45.Z",
-        "2024-05-01T12:30:45Zjunk", "yesterday"])
+    @Test(arguments: [
+        "", "2024-05-01", "2024-05-01T12:30:45", "2024-13-01T00:00:00Z", "2024-05-01T12:30:45.Z",
+        "2024-05-01T12:30:45Zjunk", "yesterday",
+    ])
     func notTimestamps(_ text: String) {
         #expect(AWSTimestamp.parseISO8601(text) == nil)
     }

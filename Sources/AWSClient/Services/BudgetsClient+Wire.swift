@@ -30,7 +30,8 @@ enum BudgetsWire {
         func model(accountId: String) -> Budget {
             Budget(
                 accountId: accountId, name: BudgetName, limit: BudgetLimit?.value ?? 0,
-                actual: CalculatedSpend?.ActualSpend?.value ?? 0, forecasted: CalculatedSpend?.ForecastedSpend?.value,
+                actual: CalculatedSpend?.ActualSpend?.value ?? 0,
+                forecasted: CalculatedSpend?.ForecastedSpend?.value,
                 currency: BudgetLimit?.Unit ?? CalculatedSpend?.ActualSpend?.Unit ?? "USD",
                 timeUnit: TimeUnit ?? "MONTHLY")
         }

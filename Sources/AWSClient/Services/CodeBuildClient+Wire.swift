@@ -48,8 +48,10 @@ enum CodeBuildWire {
             CodeBuildClient.Build(
                 id: id, arn: arn, buildNumber: buildNumber,
                 projectName: projectName ?? String(id.split(separator: ":").first ?? ""),
-                buildStatus: buildStatus ?? "", currentPhase: currentPhase, startTime: startTime, endTime: endTime,
-                sourceVersion: sourceVersion, resolvedSourceVersion: resolvedSourceVersion, initiator: initiator,
+                buildStatus: buildStatus ?? "", currentPhase: currentPhase, startTime: startTime,
+                endTime: endTime,
+                sourceVersion: sourceVersion, resolvedSourceVersion: resolvedSourceVersion,
+                initiator: initiator,
                 logsDeepLink: logs?.deepLink)
         }
     }

@@ -34,11 +34,14 @@ public struct CodeBuildClient: Sendable {
         projectName: String, limit: Int? = nil
     ) async throws(AWSClientError) -> [String] {
         let operation = "ListBuildsForProject"
-        return try await Paginator(context: core.context(.codeBuild, operation: operation)).collect(limit: limit) {
+        return try await Paginator(context: core.context(.codeBuild, operation: operation)).collect(
+            limit: limit
+        ) {
             token throws(AWSClientError) in
             let page = try await core.json(
                 .codeBuild, operation: operation,
-                input: CodeBuildWire.ListBuildsInput(projectName: projectName, sortOrder: "DESCENDING", nextToken: token),
+                input: CodeBuildWire.ListBuildsInput(
+                    projectName: projectName, sortOrder: "DESCENDING", nextToken: token),
                 output: CodeBuildWire.ListBuildsOutput.self)
             return (page.ids ?? [], page.nextToken)
         }

@@ -66,9 +66,11 @@ extension CodePipelineClient {
         public func pipelineRun(accountId: String, region: String, stage: String? = nil) -> PipelineRun {
             let finished = runStatus == .inProgress || runStatus == .queued ? nil : lastUpdateTime
             return PipelineRun(
-                id: executionId, kind: .codePipeline, accountId: accountId, region: region, name: pipelineName,
+                id: executionId, kind: .codePipeline, accountId: accountId, region: region,
+                name: pipelineName,
                 status: runStatus, stage: stage, trigger: triggerType, commit: sourceRevision,
-                startedAt: startTime ?? lastUpdateTime ?? Date(timeIntervalSince1970: 0), finishedAt: finished,
+                startedAt: startTime ?? lastUpdateTime ?? Date(timeIntervalSince1970: 0),
+                finishedAt: finished,
                 url: "https://\(region).console.aws.amazon.com/codesuite/codepipeline/pipelines/"
                     + "\(pipelineName)/executions/\(executionId)/timeline?region=\(region)")
         }

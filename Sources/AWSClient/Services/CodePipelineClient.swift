@@ -36,13 +36,18 @@ public struct CodePipelineClient: Sendable {
         pipelineName: String, limit: Int? = nil
     ) async throws(AWSClientError) -> [PipelineExecution] {
         let operation = "ListPipelineExecutions"
-        return try await Paginator(context: core.context(.codePipeline, operation: operation)).collect(limit: limit) {
+        return try await Paginator(context: core.context(.codePipeline, operation: operation)).collect(
+            limit: limit
+        ) {
             token throws(AWSClientError) in
             let page = try await core.json(
                 .codePipeline, operation: operation,
                 input: CodePipelineWire.ListExecutionsInput(pipelineName: pipelineName, nextToken: token),
                 output: CodePipelineWire.ListExecutionsOutput.self)
-            return ((page.pipelineExecutionSummaries ?? []).map { $0.model(pipelineName: pipelineName) }, page.nextToken)
+            return (
+                (page.pipelineExecutionSummaries ?? []).map { $0.model(pipelineName: pipelineName) },
+                page.nextToken
+            )
         }
     }
 

@@ -68,7 +68,9 @@ extension CostExplorerClient {
             public var upperBound: Double?
 
             /// Creates a period.
-            public init(start: Date, end: Date?, mean: Double, lowerBound: Double? = nil, upperBound: Double? = nil) {
+            public init(
+                start: Date, end: Date?, mean: Double, lowerBound: Double? = nil, upperBound: Double? = nil
+            ) {
                 self.start = start
                 self.end = end
                 self.mean = mean
@@ -132,7 +134,8 @@ extension CostExplorerClient {
         /// Creates an anomaly.
         public init(
             id: String, startDate: Date? = nil, endDate: Date? = nil, dimensionValue: String? = nil,
-            rootCauses: [RootCause] = [], maxScore: Double = 0, currentScore: Double = 0, maxImpact: Double = 0,
+            rootCauses: [RootCause] = [], maxScore: Double = 0, currentScore: Double = 0,
+            maxImpact: Double = 0,
             totalImpact: Double? = nil, monitorArn: String? = nil, feedback: String? = nil
         ) {
             self.id = id

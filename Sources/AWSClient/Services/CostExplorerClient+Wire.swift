@@ -150,7 +150,8 @@ enum CostExplorerWire {
             guard let start = result.TimePeriod.flatMap({ AWSTimestamp.parseDay($0.Start) }) else { continue }
             if totals[start] == nil {
                 order.append(start)
-                totals[start] = .init(date: start, amount: 0, currency: "USD", estimated: result.Estimated ?? false)
+                totals[start] = .init(
+                    date: start, amount: 0, currency: "USD", estimated: result.Estimated ?? false)
             }
             if let total = result.Total?[metric], let amount = total.Amount.flatMap(Double.init) {
                 explicit.insert(start)
@@ -164,7 +165,9 @@ enum CostExplorerWire {
                 let currency = value.Unit ?? "USD"
                 if let groupBy {
                     points.append(
-                        CostPoint(date: start, dimension: groupBy.dimension, key: key, amount: amount, currency: currency))
+                        CostPoint(
+                            date: start, dimension: groupBy.dimension, key: key, amount: amount,
+                            currency: currency))
                 }
                 if !explicit.contains(start) {
                     totals[start]?.amount += amount

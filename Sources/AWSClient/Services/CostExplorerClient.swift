@@ -19,7 +19,8 @@ public struct CostExplorerClient: Sendable {
     ///   - metric: the Cost Explorer metric (`UnblendedCost`).
     /// - Throws: `AWSClientError`.
     public func getCostAndUsage(
-        start: Date, end: Date, granularity: Granularity, groupBy: GroupBy? = nil, metric: String = "UnblendedCost"
+        start: Date, end: Date, granularity: Granularity, groupBy: GroupBy? = nil,
+        metric: String = "UnblendedCost"
     ) async throws(AWSClientError) -> CostAndUsage {
         let operation = "GetCostAndUsage"
         let input = CostExplorerWire.GetCostAndUsageInput(
@@ -58,9 +59,12 @@ public struct CostExplorerClient: Sendable {
                 TimePeriod: .init(start: start, end: end), Metric: metric, Granularity: granularity.rawValue),
             output: CostExplorerWire.GetCostForecastOutput.self)
         let periods = (output.ForecastResultsByTime ?? []).compactMap { result -> CostForecast.Period? in
-            guard let period = result.TimePeriod, let start = AWSTimestamp.parseDay(period.Start) else { return nil }
+            guard let period = result.TimePeriod, let start = AWSTimestamp.parseDay(period.Start) else {
+                return nil
+            }
             return CostForecast.Period(
-                start: start, end: AWSTimestamp.parseDay(period.End), mean: Double(result.MeanValue ?? "") ?? 0,
+                start: start, end: AWSTimestamp.parseDay(period.End),
+                mean: Double(result.MeanValue ?? "") ?? 0,
                 lowerBound: result.PredictionIntervalLowerBound.flatMap(Double.init),
                 upperBound: result.PredictionIntervalUpperBound.flatMap(Double.init))
         }

@@ -36,7 +36,8 @@ extension ECSClient {
             let serviceRegion = AWSARN.region(of: arn) ?? region
             return deployments.map { deployment in
                 PipelineRun(
-                    id: deployment.id, kind: .ecsDeployment, accountId: account, region: serviceRegion, name: name,
+                    id: deployment.id, kind: .ecsDeployment, accountId: account, region: serviceRegion,
+                    name: name,
                     status: deployment.runStatus,
                     stage: "\(deployment.runningCount)/\(deployment.desiredCount) running",
                     trigger: deployment.taskDefinition.map { String($0.split(separator: "/").last ?? "") },

@@ -42,7 +42,8 @@ enum ECSWire {
         var model: ECSClient.Deployment {
             ECSClient.Deployment(
                 id: id, status: status ?? "", taskDefinition: taskDefinition, desiredCount: desiredCount ?? 0,
-                runningCount: runningCount ?? 0, pendingCount: pendingCount ?? 0, failedTasks: failedTasks ?? 0,
+                runningCount: runningCount ?? 0, pendingCount: pendingCount ?? 0,
+                failedTasks: failedTasks ?? 0,
                 rolloutState: rolloutState, rolloutStateReason: rolloutStateReason, createdAt: createdAt,
                 updatedAt: updatedAt)
         }

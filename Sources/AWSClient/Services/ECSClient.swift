@@ -34,7 +34,8 @@ public struct ECSClient: Sendable {
         return try await Paginator(context: core.context(.ecs, operation: operation)).collect {
             token throws(AWSClientError) in
             let page = try await core.json(
-                .ecs, operation: operation, input: ECSWire.ListServicesInput(cluster: cluster, nextToken: token),
+                .ecs, operation: operation,
+                input: ECSWire.ListServicesInput(cluster: cluster, nextToken: token),
                 output: ECSWire.ListServicesOutput.self)
             return (page.serviceArns ?? [], page.nextToken)
         }
@@ -43,7 +44,9 @@ public struct ECSClient: Sendable {
     /// The services with their deployments, 10 per call; services that are not found are
     /// left out.
     /// - Throws: `AWSClientError`.
-    public func describeServices(cluster: String, services: [String]) async throws(AWSClientError) -> [Service] {
+    public func describeServices(cluster: String, services: [String]) async throws(AWSClientError)
+        -> [Service]
+    {
         var result: [Service] = []
         var start = 0
         while start < services.count {

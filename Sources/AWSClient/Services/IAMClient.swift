@@ -59,7 +59,8 @@ public struct IAMClient: Sendable {
         return Role(
             accountId: AWSARN.accountId(of: arn) ?? core.accountId ?? "", name: name, arn: arn,
             path: member.string("Path") ?? "/", trustPolicy: trustPolicy,
-            maxSessionDuration: member.int("MaxSessionDuration") ?? 3600, createdAt: member.date("CreateDate"),
+            maxSessionDuration: member.int("MaxSessionDuration") ?? 3600,
+            createdAt: member.date("CreateDate"),
             lastUsedAt: member.child("RoleLastUsed")?.date("LastUsedDate"),
             tags: member.keyValueMembers("Tags"))
     }

@@ -21,7 +21,8 @@ public struct OrganizationsClient: Sendable {
         let wire = output.Organization
         return Organization(
             id: wire.Id, arn: wire.Arn ?? "", featureSet: wire.FeatureSet ?? "",
-            managementAccountId: wire.MasterAccountId ?? "", managementAccountArn: wire.MasterAccountArn ?? "",
+            managementAccountId: wire.MasterAccountId ?? "",
+            managementAccountArn: wire.MasterAccountArn ?? "",
             managementAccountEmail: wire.MasterAccountEmail ?? "")
     }
 
@@ -32,7 +33,10 @@ public struct OrganizationsClient: Sendable {
             let page = try await core.json(
                 .organizations, operation: "ListRoots", input: OrganizationsWire.PageInput(NextToken: token),
                 output: OrganizationsWire.ListRootsOutput.self)
-            return ((page.Roots ?? []).map { Root(id: $0.Id, arn: $0.Arn ?? "", name: $0.Name ?? "Root") }, page.NextToken)
+            return (
+                (page.Roots ?? []).map { Root(id: $0.Id, arn: $0.Arn ?? "", name: $0.Name ?? "Root") },
+                page.NextToken
+            )
         }
     }
 
@@ -70,7 +74,8 @@ public struct OrganizationsClient: Sendable {
     public func listAllAccounts() async throws(AWSClientError) -> [MemberAccount] {
         try await paged("ListAccounts") { token throws(AWSClientError) in
             let page = try await core.json(
-                .organizations, operation: "ListAccounts", input: OrganizationsWire.PageInput(NextToken: token),
+                .organizations, operation: "ListAccounts",
+                input: OrganizationsWire.PageInput(NextToken: token),
                 output: OrganizationsWire.ListAccountsOutput.self)
             return ((page.Accounts ?? []).map { $0.model(parentId: nil) }, page.NextToken)
         }
@@ -79,7 +84,8 @@ public struct OrganizationsClient: Sendable {
     /// The tags of an account, OU or root.
     /// - Throws: `AWSClientError`.
     public func listTags(resourceId: String) async throws(AWSClientError) -> [String: String] {
-        let pairs: [(String, String)] = try await paged("ListTagsForResource") { token throws(AWSClientError) in
+        let pairs: [(String, String)] = try await paged("ListTagsForResource") {
+            token throws(AWSClientError) in
             let page = try await core.json(
                 .organizations, operation: "ListTagsForResource",
                 input: OrganizationsWire.ResourceInput(ResourceId: resourceId, NextToken: token),

@@ -22,7 +22,8 @@ public struct SNSClient: Sendable {
 
     /// Publishes `message` to a topic and returns the message id.
     /// - Throws: `AWSClientError`.
-    public func publish(topicArn: String, message: String, subject: String? = nil) async throws(AWSClientError)
+    public func publish(topicArn: String, message: String, subject: String? = nil)
+        async throws(AWSClientError)
         -> String
     {
         var parameters = QueryParameters()

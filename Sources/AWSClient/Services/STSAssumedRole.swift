@@ -26,7 +26,8 @@ public struct STSAssumedRole: Sendable, Equatable {
     /// Creates an assumed-role result.
     public init(
         credentials: AWSCredentials, expiration: Date, assumedRoleArn: String, assumedRoleId: String,
-        sourceIdentity: String? = nil, packedPolicySize: Int? = nil, subjectFromWebIdentityToken: String? = nil,
+        sourceIdentity: String? = nil, packedPolicySize: Int? = nil,
+        subjectFromWebIdentityToken: String? = nil,
         audience: String? = nil, provider: String? = nil
     ) {
         self.credentials = credentials

@@ -79,7 +79,8 @@ public struct STSClient: Sendable {
         return role
     }
 
-    private func assumedRole(from result: XMLNode, operation: String) throws(AWSClientError) -> STSAssumedRole {
+    private func assumedRole(from result: XMLNode, operation: String) throws(AWSClientError) -> STSAssumedRole
+    {
         guard let credentials = result.child("Credentials"),
             let accessKeyId = credentials.string("AccessKeyId"),
             let secret = credentials.string("SecretAccessKey"),
@@ -93,8 +94,10 @@ public struct STSClient: Sendable {
         let user = result.child("AssumedRoleUser")
         return STSAssumedRole(
             credentials: AWSCredentials(
-                accessKeyId: accessKeyId, secretAccessKey: secret, sessionToken: credentials.string("SessionToken")),
+                accessKeyId: accessKeyId, secretAccessKey: secret,
+                sessionToken: credentials.string("SessionToken")),
             expiration: expiration, assumedRoleArn: user?.string("Arn") ?? "",
-            assumedRoleId: user?.string("AssumedRoleId") ?? "", sourceIdentity: result.string("SourceIdentity"))
+            assumedRoleId: user?.string("AssumedRoleId") ?? "",
+            sourceIdentity: result.string("SourceIdentity"))
     }
 }
