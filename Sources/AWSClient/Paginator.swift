@@ -28,6 +28,7 @@ public struct Paginator: Sendable {
     public func collect<Item>(
         limit: Int? = nil, _ fetch: (String?) async throws(AWSClientError) -> (items: [Item], next: String?)
     ) async throws(AWSClientError) -> [Item] {
+        if let limit, limit <= 0 { return [] }
         var items: [Item] = []
         try await forEachPage { (page: [Item]) throws(AWSClientError) -> Bool in
             items += page
