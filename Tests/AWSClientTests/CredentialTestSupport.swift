@@ -79,12 +79,6 @@ final class FakeTransport: HTTPTransport, Sendable {
     }
 }
 
-extension HTTPRequest {
-    func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
-    }
-}
-
 /// Scripted `credential_process` outputs by command line; counts runs.
 final class FakeProcesses: Sendable {
     private let state = Mutex<(outputs: [String: [ProcessOutput]], runs: [String])>(([:], []))

@@ -212,7 +212,7 @@ struct RequestEncodingTests {
     }
 
     @Test func eachAttemptIsSignedAtItsOwnTime() async throws {
-        let clock = TestClock()
+        let clock = TickingClock()
         let transport = ScriptedTransport(responses: [
             .xml("<ErrorResponse><Error><Code>Throttling</Code></Error></ErrorResponse>", status: 400),
             .xml(Self.callerIdentityXML),

@@ -132,7 +132,7 @@ extension HTTPRequest {
 }
 
 /// A clock that moves one second each time it is read.
-final class TestClock: Sendable {
+final class TickingClock: Sendable {
     private let seconds = Mutex(0.0)
 
     func tick() -> Date {

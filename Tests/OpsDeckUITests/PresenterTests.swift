@@ -208,7 +208,8 @@ import Testing
     @Test func rolesListSortsByAccountAndMarksDriftAndBreakGlass() throws {
         var pane = PaneState()
         pane.setContent(content(.roles))
-        #expect(pane.content.defaultSortColumn == 0)
+        // Already in account order from the presenter: no sort needed for the default view.
+        #expect(pane.content.defaultSortColumn == nil)
         #expect(pane.visible.count == 11)
         let accounts = pane.visible.map { pane.content.rows[$0].cells[0] }
         #expect(accounts.first == .text("api"))
