@@ -25,28 +25,35 @@ public struct RoleBaseline: Sendable, Hashable {
     ///   - accountIds: the active accounts that should carry the baseline.
     public init(roles: [Role], accountIds: [String]) {
         let active = Set(accountIds)
-        var byName: [String: [Role]] = [:]
-        for role in roles where active.contains(role.accountId) {
-            byName[role.name, default: []].append(role)
+        // Indices, not copies: a Role is a dozen references, and 20,000 copies of them
+        // were most of this function's time.
+        var byName: [String: [Int]] = [:]
+        for index in roles.indices where active.contains(roles[index].accountId) {
+            byName[roles[index].name, default: []].append(index)
         }
         var entries: [Entry] = []
         var drifted = Set<String>()
         let sortedAccounts = accountIds.sorted()
         for (name, copies) in byName {
-            let present = Set(copies.map(\.accountId))
+            var present = Set<String>()
             var policyCounts: [String: Int] = [:]
-            for role in copies { policyCounts[role.trustPolicy, default: 0] += 1 }
+            var isBreakGlass = false
+            for index in copies {
+                present.insert(roles[index].accountId)
+                policyCounts[roles[index].trustPolicy, default: 0] += 1
+                isBreakGlass = isBreakGlass || roles[index].isBreakGlass
+            }
             let expected = policyCounts.max { a, b in a.value == b.value ? a.key > b.key : a.value < b.value
             }?.key
-            let driftedCopies = copies.filter { $0.trustPolicy != expected }
-            for role in driftedCopies { drifted.insert(role.arn) }
+            let driftedCopies = copies.filter { roles[$0].trustPolicy != expected }
+            for index in driftedCopies { drifted.insert(roles[index].arn) }
             let isBaseline = present.count * 2 >= active.count
             entries.append(
                 Entry(
                     roleName: name, presentIn: present.sorted(),
                     missingIn: isBaseline ? sortedAccounts.filter { !present.contains($0) } : [],
-                    driftedIn: driftedCopies.map(\.accountId).sorted(),
-                    isBreakGlass: copies.contains(where: \.isBreakGlass)))
+                    driftedIn: driftedCopies.map { roles[$0].accountId }.sorted(),
+                    isBreakGlass: isBreakGlass))
         }
         entries.sort { lhs, rhs in
             if lhs.isClean != rhs.isClean { return !lhs.isClean }

@@ -29,11 +29,21 @@ public enum PipelinesPresenter {
     }
 
     public static func content(_ snapshot: OrgSnapshot, _ context: PresentationContext) -> PaneContent {
-        let runs = snapshot.pipelineRuns.filter { context.includes(region: $0.region) }.sorted { lhs, rhs in
-            if lhs.status.rank != rhs.status.rank { return lhs.status.rank < rhs.status.rank }
-            return lhs.startedAt > rhs.startedAt
+        // Failures first, then newest first: indices bucketed by status and sorted by
+        // start within each bucket, so 20,000 runs are never copied around by a sort.
+        let all = snapshot.pipelineRuns
+        var buckets = Array(repeating: [Int](), count: PipelineRun.Status.allCases.count)
+        for index in all.indices where context.includes(region: all[index].region) {
+            buckets[all[index].status.rank].append(index)
         }
-        let rows = runs.map { run in
+        var order: [Int] = []
+        order.reserveCapacity(all.count)
+        for bucket in buckets {
+            // The cache hands runs out newest first; sorting an already sorted bucket is linear.
+            order += bucket.sorted { all[$0].startedAt > all[$1].startedAt }
+        }
+        let rows = order.map { index in
+            let run = all[index]
             let prod = context.isProduction(run.accountId)
             var cellRoles: CellRoles = [:]
             if let role = role(for: run.status) { cellRoles[0] = role }

@@ -42,27 +42,35 @@ public enum RolesPresenter {
         let accountIds = byAccount.keys.sorted {
             NaturalOrder.less(context.accountName($0), context.accountName($1))
         }
-        let ordered = accountIds.flatMap { id in
-            (byAccount[id] ?? []).sorted { NaturalOrder.less(roles[$0].name, roles[$1].name) }
-        }
-        for index in ordered {
-            let role = roles[index]
-            let drifted = baseline.driftedRoleARNs.contains(role.arn)
-            let prod = context.isProduction(role.accountId)
-            var cellRoles: CellRoles = [:]
-            if prod { cellRoles[0] = .prodText }
-            if role.isBreakGlass { cellRoles[3] = .breakGlass }
-            if drifted { cellRoles[4] = .drift }
-            rows.append(
-                PaneRow(
-                    id: role.arn,
-                    cells: [
-                        .text(context.accountName(role.accountId)), .text(role.name), .text(role.path),
-                        .text(role.isBreakGlass ? "BREAK-GLASS" : "-"), .text(drifted ? "drift" : "same"),
-                        .text("\(role.maxSessionDuration / 3600)h"),
-                        role.lastUsedAt.map { .age($0) } ?? .text("never"),
-                    ],
-                    role: role.isBreakGlass ? .breakGlass : nil, cellRoles: cellRoles, isProduction: prod))
+        var hours: [Int: String] = [:]
+        let drifted = baseline.driftedRoleARNs
+        for id in accountIds {
+            // Looked up once per account, not once per role.
+            let accountName = context.accountName(id)
+            let prod = context.isProduction(id)
+            let group = (byAccount[id] ?? []).sorted { NaturalOrder.less(roles[$0].name, roles[$1].name) }
+            for index in group {
+                let role = roles[index]
+                let isDrifted = !drifted.isEmpty && drifted.contains(role.arn)
+                var cellRoles: CellRoles = [:]
+                if prod { cellRoles[0] = .prodText }
+                if role.isBreakGlass { cellRoles[3] = .breakGlass }
+                if isDrifted { cellRoles[4] = .drift }
+                let maxHours = role.maxSessionDuration / 3600
+                let maxText = hours[maxHours] ?? "\(maxHours)h"
+                hours[maxHours] = maxText
+                rows.append(
+                    PaneRow(
+                        id: role.arn,
+                        cells: [
+                            .text(accountName), .text(role.name), .text(role.path),
+                            .text(role.isBreakGlass ? "BREAK-GLASS" : "-"),
+                            .text(isDrifted ? "drift" : "same"),
+                            .text(maxText), role.lastUsedAt.map { .age($0) } ?? .text("never"),
+                        ],
+                        role: role.isBreakGlass ? .breakGlass : nil, cellRoles: cellRoles, isProduction: prod)
+                )
+            }
         }
         return PaneContent(columns: listColumns, rows: rows, emptyMessage: "No roles yet")
     }
