@@ -88,7 +88,8 @@ public enum AWSTimestamp {
     }
 
     // Howard Hinnant's days-from-civil: proleptic Gregorian, day 0 = 1970-01-01.
-    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+    // Shared with `CredentialTimestamp`, whose parser is the lenient one for files.
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -97,7 +98,7 @@ public enum AWSTimestamp {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    private static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
+    static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097

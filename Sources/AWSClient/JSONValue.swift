@@ -1,4 +1,5 @@
 import Foundation
+import OpsDeckCore
 
 /// Any JSON document, for data whose shape is open (policies, error bodies).
 public enum JSONValue: Sendable, Hashable, Codable {
@@ -102,24 +103,6 @@ public enum JSONValue: Sendable, Hashable, Codable {
     }
 
     private static func writeString(_ value: String, into out: inout String) {
-        out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        JSONString.write(value, into: &out)
     }
 }
