@@ -34,6 +34,12 @@ let package = Package(
         .target(name: "OpsDeckDemo", dependencies: ["OpsDeckCore"]),
         .target(name: "AWSSigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
+            name: "OpsDeckSync",
+            dependencies: [
+                "AWSClient", "OpsDeckCache", "OpsDeckCore", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "AWSClient",
             dependencies: [
                 "AWSSigV4", "OpsDeckCore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -69,7 +75,9 @@ let package = Package(
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"], exclude: ["botocore_sign.py"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "AWSSigV4"]),
         .testTarget(
-            name: "AWSIntegrationTests", dependencies: ["AWSClient", "AWSSigV4"], exclude: ["Fixtures"]
+            name: "AWSIntegrationTests",
+            dependencies: ["AWSClient", "AWSSigV4", "OpsDeckSync", "OpsDeckCache", "OpsDeckCore"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalKit"]),
         .testTarget(
