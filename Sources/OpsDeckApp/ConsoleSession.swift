@@ -47,12 +47,9 @@ public enum ConsoleSession {
         let cache = setup.cache
         let initialVersion = setup.initialSnapshot.version
         let observer = Task.detached {
-            var first = true
-            for await snapshot in cache.changes(now: { Date() }) {
-                // The stream opens with what start-up already read; rebuilding 50,000 rows
-                // for nothing would delay the first keys and double the memory peak.
-                defer { first = false }
-                if first && snapshot.version == initialVersion { continue }
+            // Start-up already read the organization: the stream begins only when the cache
+            // moves on, so 50,000 rows are not read, held and rebuilt a second time.
+            for await snapshot in cache.changes(now: { Date() }, knownVersion: initialVersion) {
                 mailbox.post(.snapshot(snapshot))
             }
         }

@@ -17,19 +17,28 @@ extension CacheDatabase {
     ///   - interval: how often to look for changes.
     ///   - onError: told when a snapshot could not be read; the stream tries again at the
     ///     next change.
+    ///   - knownVersion: the version of a snapshot the caller already holds; the stream then
+    ///     starts with a snapshot only if the cache has moved on since, instead of reading
+    ///     (and holding) the whole organization a second time.
     public func changes(
         now: @escaping @Sendable () -> Date, interval: Duration = .milliseconds(250),
-        onError: (@Sendable (CacheError) -> Void)? = nil
+        onError: (@Sendable (CacheError) -> Void)? = nil, knownVersion: Int64? = nil
     ) -> AsyncStream<OrgSnapshot> {
         let (stream, continuation) = AsyncStream.makeStream(
             of: OrgSnapshot.self, bufferingPolicy: .bufferingNewest(1))
         let task = Task.detached(priority: .userInitiated) { [self] in
             let probe = path.flatMap { try? ChangeProbe(path: $0) }
             var seen: ChangeMark?
+            var skipIfAt = knownVersion
             while !Task.isCancelled {
                 let date = now()
                 let mark = ChangeMark(
                     dataVersion: probe?.dataVersion(), writes: writes.value, day: UTCCalendar.dayString(date))
+                // The mark is taken first, so a write after this version check is seen next round.
+                if let known = skipIfAt {
+                    skipIfAt = nil
+                    if (try? currentVersion()) == known { seen = mark }
+                }
                 if mark != seen {
                     // The mark is taken before the read, so a write racing the read is seen
                     // on the next round rather than lost.
@@ -79,5 +88,12 @@ private final class ChangeProbe {
 
     func dataVersion() -> Int64? {
         try? queue.inDatabase { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") }
+    }
+}
+
+extension CacheDatabase {
+    /// The cache's write version alone: what a snapshot's `version` would be now.
+    public func currentVersion() throws -> Int64 {
+        Int64(try metaValue(forKey: MetaRecord.versionKey) ?? "0") ?? 0
     }
 }

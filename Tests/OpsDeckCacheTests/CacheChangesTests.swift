@@ -100,3 +100,45 @@ import Testing
         #expect(result.changed?.units.map(\.name) == ["Root"])
     }
 }
+
+extension CacheChangesTests {
+    /// The console already holds the start-up snapshot: the stream must not read the whole
+    /// organization again, but must still deliver the next write.
+    @Test func aKnownVersionIsNotReadAgain() async throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.remove() }
+        let path = temp.path + "/cache.sqlite"
+        let (database, _) = try CacheDatabase.open(at: path)
+        try database.replace(
+            source: .roles, accountId: Self.account, region: "global", fetchedAt: Self.now,
+            with: .roles([Fixture.role("Admin", account: Self.account)]))
+        let known = try database.snapshot(now: Self.now).version
+        #expect(try database.currentVersion() == known)
+        let stream = database.changes(now: { Self.now }, interval: .milliseconds(20), knownVersion: known)
+        let consumer = Task { () -> OrgSnapshot? in
+            for await snapshot in stream { return snapshot }
+            return nil
+        }
+        let writer = Task {
+            // Give the stream a few polls with nothing new, then write.
+            try await Task.sleep(for: .milliseconds(150))
+            try database.replace(
+                source: .roles, accountId: Self.account, region: "global", fetchedAt: Self.now,
+                with: .roles([
+                    Fixture.role("Admin", account: Self.account),
+                    Fixture.role("Audit", account: Self.account),
+                ]))
+        }
+        let watchdog = Task {
+            try? await Task.sleep(for: .seconds(20))
+            consumer.cancel()
+        }
+        let first = await consumer.value
+        watchdog.cancel()
+        try await writer.value
+        // The first snapshot delivered is the one after the write, not a re-read of `known`.
+        let delivered = try #require(first)
+        #expect(delivered.version > known)
+        #expect(delivered.roles.map(\.name).sorted() == ["Admin", "Audit"])
+    }
+}
