@@ -17,7 +17,7 @@ struct SyncRefreshTests {
         let seeded = try SharedSeededOrganization.current
         let manifest = seeded.organization.manifest
         let snapshot = try await SyncHarness.run(
-            moto: seeded.moto, credentials: manifest.adminCredentials, manifest: manifest
+            endpoint: seeded.moto.endpoint, credentials: manifest.adminCredentials, manifest: manifest
         ) { refresher, _ in
             let report = await refresher.refresh(only: [.organizations, .roles, .alarms])
             #expect(report.failures.isEmpty, "\(report.failures.map(\.message))")
@@ -106,7 +106,7 @@ struct SyncRefreshTests {
             accessKeyId: manifest.adminCredentials.accessKeyId, secretAccessKey: "not-the-secret-at-all")
         var report = RefreshReport()
         let snapshot = try await SyncHarness.run(
-            moto: seeded.moto, credentials: wrong, manifest: manifest
+            endpoint: seeded.moto.endpoint, credentials: wrong, manifest: manifest
         ) { refresher, transport in
             report = await refresher.refresh(only: [.organizations, .roles, .alarms])
             #expect(transport.count == 1, "one attempt, not a stack of retries")
@@ -146,7 +146,7 @@ enum SyncHarness {
     }
 
     static func run(
-        moto: MotoServer, credentials: AWSCredentials, manifest: SeedManifest,
+        endpoint: URL, credentials: AWSCredentials, manifest: SeedManifest, memberRoleName: String? = nil,
         _ body: (Refresher, CountingTransport) async throws -> Void
     ) async throws -> OrgSnapshot {
         let scratch = try ScratchDirectory(prefix: "sync")
@@ -157,13 +157,13 @@ enum SyncHarness {
         let core = AWSClientCore(
             region: "us-east-1",
             credentialProvider: StaticCredentialProvider(credentials, source: "seeded admin key"),
-            transport: transport, endpoints: AWSEndpointResolver(explicitURL: moto.endpoint.absoluteString),
+            transport: transport, endpoints: AWSEndpointResolver(explicitURL: endpoint.absoluteString),
             retryPolicy: RetryPolicy(quota: nil, sleep: { _ in }, random: { 0 }), timeout: .seconds(20),
             profile: "moto-admin")
         let refresher = Refresher(
             management: core, cache: cache,
             configuration: SyncConfiguration(
-                memberRoleName: manifest.readRoleName, regions: manifest.regions, profile: "moto-admin",
+                memberRoleName: memberRoleName ?? manifest.readRoleName, regions: manifest.regions, profile: "moto-admin",
                 maxConcurrency: 8))
         do {
             try await body(refresher, transport)
