@@ -13,7 +13,7 @@ import Synchronization
 /// region and what to do, and the other fetches carry on.
 public final class Refresher: Sendable {
     /// The sources a refresh reads from AWS today.
-    public static let supportedSources: Set<Source> = [.organizations, .roles, .alarms]
+    public static let supportedSources: Set<Source> = [.organizations, .roles, .alarms, .pipelines]
 
     /// Signed with the management account's credentials.
     public let management: AWSClientCore
@@ -139,9 +139,9 @@ public final class Refresher: Sendable {
         if sources.contains(.roles) {
             jobs += accounts.map { Job(source: .roles, account: $0, region: CacheDatabase.globalRegion) }
         }
-        if sources.contains(.alarms) {
+        for source in [Source.alarms, .pipelines] where sources.contains(source) {
             for account in accounts {
-                jobs += regions.map { Job(source: .alarms, account: account, region: $0) }
+                jobs += regions.map { Job(source: source, account: account, region: $0) }
             }
         }
         return jobs
@@ -166,6 +166,11 @@ public final class Refresher: Sendable {
                 try cache.replace(
                     source: .alarms, accountId: accountId, region: job.region, fetchedAt: now(),
                     with: .alarms(alarms))
+            case .pipelines:
+                let runs = try await PipelinesProvider(core: core).fetch(accountId: accountId)
+                try cache.replace(
+                    source: .pipelines, accountId: accountId, region: job.region, fetchedAt: now(),
+                    with: .pipelineRuns(runs))
             default:
                 return
             }

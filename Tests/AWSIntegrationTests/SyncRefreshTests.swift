@@ -19,7 +19,14 @@ struct SyncRefreshTests {
         let snapshot = try await SyncHarness.run(
             endpoint: seeded.moto.endpoint, credentials: manifest.adminCredentials, manifest: manifest
         ) { refresher, _ in
-            let report = await refresher.refresh(only: [.organizations, .roles, .alarms])
+            let calls = Mutex<[[Int]]>([])
+            let report = await refresher.refresh(only: [.organizations, .roles, .alarms]) { done, total in
+                calls.withLock { $0.append([done, total]) }
+            }
+            let progress = calls.withLock { $0 }
+            let expectedTotal = 1 + 13 + 13 * manifest.regions.count
+            #expect(progress.last == [expectedTotal, expectedTotal])
+            #expect(progress.allSatisfy { $0[0] <= $0[1] })
             #expect(report.failures.isEmpty, "\(report.failures.map(\.message))")
             // 1 organization + 13 accounts' roles + 13 accounts x 2 regions' alarms.
             #expect(report.succeeded == 1 + 13 + 13 * manifest.regions.count)
@@ -99,6 +106,39 @@ struct SyncRefreshTests {
         #expect(succeeded.filter { $0.source == .roles }.count == manifest.accounts.count)
     }
 
+    @Test func refreshReadsCodeBuildBuildsAndECSDeployments() async throws {
+        let seeded = try SharedSeededOrganization.current
+        let manifest = seeded.organization.manifest
+        let snapshot = try await SyncHarness.run(
+            endpoint: seeded.moto.endpoint, credentials: manifest.adminCredentials, manifest: manifest
+        ) { refresher, _ in
+            let report = await refresher.refresh(only: [.organizations, .pipelines])
+            #expect(report.failures.isEmpty, "\(report.failures.map(\.message))")
+            #expect(report.succeeded == 1 + 13 * manifest.regions.count)
+        }
+        struct Key: Hashable {
+            let account: String
+            let region: String
+            let id: String
+        }
+        let builds = Set(snapshot.pipelineRuns.filter { $0.kind == .codeBuild }.map {
+            Key(account: $0.accountId, region: $0.region, id: $0.id)
+        })
+        let seededBuilds = Set(manifest.codebuild.flatMap { project in
+            project.buildIds.map { Key(account: project.accountId, region: project.region, id: $0) }
+        })
+        #expect(!seededBuilds.isEmpty)
+        #expect(builds == seededBuilds)
+        let deployed = Set(snapshot.pipelineRuns.filter { $0.kind == .ecsDeployment }.map {
+            Key(account: $0.accountId, region: $0.region, id: $0.name)
+        })
+        let seededServices = Set(manifest.ecs.flatMap { cluster in
+            cluster.services.map { Key(account: cluster.accountId, region: cluster.region, id: $0.name) }
+        })
+        #expect(!seededServices.isEmpty)
+        #expect(deployed == seededServices)
+    }
+
     @Test func aWrongSecretFailsOnceWithAClearMessage() async throws {
         let seeded = try SharedSeededOrganization.current
         let manifest = seeded.organization.manifest
@@ -163,7 +203,8 @@ enum SyncHarness {
         let refresher = Refresher(
             management: core, cache: cache,
             configuration: SyncConfiguration(
-                memberRoleName: memberRoleName ?? manifest.readRoleName, regions: manifest.regions, profile: "moto-admin",
+                memberRoleName: memberRoleName ?? manifest.readRoleName, regions: manifest.regions,
+                profile: "moto-admin",
                 maxConcurrency: 8))
         do {
             try await body(refresher, transport)
