@@ -23,7 +23,8 @@ public struct PipelinesProvider: Sendable {
         let codeBuild = CodeBuildClient(core: core)
         var buildIds: [String] = []
         for project in try await codeBuild.listProjects() {
-            buildIds += try await codeBuild.listBuildsForProject(projectName: project, limit: buildsPerProject)
+            buildIds += try await codeBuild.listBuildsForProject(
+                projectName: project, limit: buildsPerProject)
         }
         var runs = try await codeBuild.batchGetBuilds(ids: buildIds).map {
             $0.pipelineRun(accountId: accountId, region: core.region)

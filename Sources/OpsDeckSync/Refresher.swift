@@ -13,7 +13,9 @@ import Synchronization
 /// region and what to do, and the other fetches carry on.
 public final class Refresher: Sendable {
     /// The sources a refresh reads from AWS today.
-    public static let supportedSources: Set<Source> = [.organizations, .roles, .alarms, .pipelines]
+    public static let supportedSources: Set<Source> = [
+        .organizations, .roles, .alarms, .pipelines, .cost,
+    ]
 
     /// Signed with the management account's credentials.
     public let management: AWSClientCore
@@ -96,7 +98,9 @@ public final class Refresher: Sendable {
             accounts = (cached?.accounts ?? []).filter { $0.status == .active }
             managementAccountId = cached?.organization?.managementAccountId ?? management.accountId
         }
-        let jobs = Self.jobs(for: sources, accounts: accounts, regions: configuration.regions)
+        let jobs = Self.jobs(
+            for: sources, accounts: accounts, regions: configuration.regions,
+            managementAccountId: managementAccountId)
         guard !jobs.isEmpty else { return state.report }
         guard let managementAccountId else {
             let message =
@@ -134,8 +138,15 @@ public final class Refresher: Sendable {
         var region: String
     }
 
-    static func jobs(for sources: Set<Source>, accounts: [Account], regions: [String]) -> [Job] {
+    static func jobs(
+        for sources: Set<Source>, accounts: [Account], regions: [String], managementAccountId: String?
+    ) -> [Job] {
         var jobs: [Job] = []
+        // Cost Explorer and Budgets answer for the whole organization through the management
+        // account; the slowest single job, so it starts first.
+        if sources.contains(.cost), let management = accounts.first(where: { $0.id == managementAccountId }) {
+            jobs.append(Job(source: .cost, account: management, region: CacheDatabase.globalRegion))
+        }
         if sources.contains(.roles) {
             jobs += accounts.map { Job(source: .roles, account: $0, region: CacheDatabase.globalRegion) }
         }
@@ -171,6 +182,13 @@ public final class Refresher: Sendable {
                 try cache.replace(
                     source: .pipelines, accountId: accountId, region: job.region, fetchedAt: now(),
                     with: .pipelineRuns(runs))
+            case .cost:
+                let fetched = try await CostProvider(core: core).fetch(
+                    managementAccountId: accountId, today: now())
+                try cache.recordCostExplorerRequests(fetched.costExplorerCalls, at: now())
+                try cache.replace(
+                    source: .cost, accountId: accountId, region: job.region, fetchedAt: now(),
+                    with: .cost(fetched.records))
             default:
                 return
             }

@@ -187,6 +187,7 @@ enum SyncHarness {
 
     static func run(
         endpoint: URL, credentials: AWSCredentials, manifest: SeedManifest, memberRoleName: String? = nil,
+        now: @escaping @Sendable () -> Date = { Date() },
         _ body: (Refresher, CountingTransport) async throws -> Void
     ) async throws -> OrgSnapshot {
         let scratch = try ScratchDirectory(prefix: "sync")
@@ -205,7 +206,8 @@ enum SyncHarness {
             configuration: SyncConfiguration(
                 memberRoleName: memberRoleName ?? manifest.readRoleName, regions: manifest.regions,
                 profile: "moto-admin",
-                maxConcurrency: 8))
+                maxConcurrency: 8),
+            now: now)
         do {
             try await body(refresher, transport)
         } catch {
