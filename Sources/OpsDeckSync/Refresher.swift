@@ -98,18 +98,23 @@ public final class Refresher: Sendable {
             accounts = (cached?.accounts ?? []).filter { $0.status == .active }
             managementAccountId = cached?.organization?.managementAccountId ?? management.accountId
         }
+        let perAccount = sources.subtracting([.organizations]).map(\.rawValue).sorted()
+        guard let managementAccountId, organization != nil || !accounts.isEmpty else {
+            // When this run read the organization and failed, that failure says it all.
+            if !sources.contains(.organizations),
+                let first = perAccount.first.flatMap(Source.init(rawValue:))
+            {
+                let message =
+                    "No accounts to refresh \(perAccount.joined(separator: ", ")) in: the organization "
+                    + "is not in the cache yet. Refresh the organizations source first."
+                state.fail(.init(source: first, accountId: "*", region: "*", message: message))
+            }
+            return state.report
+        }
         let jobs = Self.jobs(
             for: sources, accounts: accounts, regions: configuration.regions,
             managementAccountId: managementAccountId)
         guard !jobs.isEmpty else { return state.report }
-        guard let managementAccountId else {
-            let message =
-                "No accounts to refresh "
-                + "\(sources.subtracting([.organizations]).map(\.rawValue).sorted()) in: "
-                + "the organization is not in the cache yet. Refresh the organizations source first."
-            state.fail(.init(source: .roles, accountId: "*", region: "*", message: message))
-            return state.report
-        }
         let total = state.doneCount + jobs.count
         progress(state.doneCount, total)
         let fanOut = FanOut(
@@ -194,12 +199,18 @@ public final class Refresher: Sendable {
             }
             state.succeed()
         } catch {
+            // A cancelled refresh (the user quit or asked again) is not the account's fault.
+            if Task.isCancelled { return }
             let name = job.account.name.isEmpty ? "" : " (\(job.account.name))"
             let advice: String
-            if case .credentialsUnavailable = error as? AWSClientError {
+            if case .credentialsUnavailable = error as? AWSClientError,
+                accountId != fanOut.managementAccountId
+            {
                 advice =
                     "Check that \(fanOut.roleArn(for: accountId)) exists and trusts the management account "
                     + "\(fanOut.managementAccountId), or configure another member role."
+            } else if job.source == .cost {
+                advice = "The cache keeps the last good cost data."
             } else {
                 advice = "The other accounts were refreshed; this one keeps its last good data."
             }
