@@ -5,8 +5,11 @@ import OpsDeckCore
 public struct RefreshReport: Sendable, Hashable {
     /// One failed fetch.
     public struct Failure: Sendable, Hashable, CustomStringConvertible {
+        /// The source that failed.
         public var source: Source
+        /// The account it was read for (`*` when none could be).
         public var accountId: String
+        /// The region, `global` for global sources (`*` when none could be).
         public var region: String
         /// What the user sees: the account, the region, what failed and what to do.
         public var message: String
@@ -19,6 +22,7 @@ public struct RefreshReport: Sendable, Hashable {
             self.message = message
         }
 
+        /// The message.
         public var description: String { message }
     }
 

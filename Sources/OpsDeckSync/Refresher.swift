@@ -170,7 +170,8 @@ public final class Refresher: Sendable {
         do {
             switch job.source {
             case .roles:
-                let result = try await RolesProvider(core: core).fetch(accountId: accountId)
+                let result = try await RolesProvider(core: core, readsTags: configuration.readsRoleTags)
+                    .fetch(accountId: accountId)
                 try cache.replace(
                     source: .roles, accountId: accountId, region: job.region, fetchedAt: now(),
                     with: .roles(result.roles))

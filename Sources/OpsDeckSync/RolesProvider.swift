@@ -6,6 +6,7 @@ import OpsDeckCore
 public struct RolesProvider: Sendable {
     /// What one account's fetch found.
     public struct Result: Sendable, Hashable {
+        /// The account's roles, stamped with its id.
         public var roles: [Role]
         /// The account alias, if the account has one.
         public var alias: String?
@@ -13,10 +14,14 @@ public struct RolesProvider: Sendable {
 
     /// Signed for the account being read.
     public var core: AWSClientCore
+    /// Ask ListRoleTags for roles ListRoles returned without tags (AWS's ListRoles never
+    /// returns them): one more call per role, but tags mark break-glass roles.
+    public var readsTags: Bool
 
     /// Creates a provider.
-    public init(core: AWSClientCore) {
+    public init(core: AWSClientCore, readsTags: Bool = true) {
         self.core = core
+        self.readsTags = readsTags
     }
 
     /// ListRoles and ListAccountAliases; roles are stamped with `accountId` and marked
@@ -24,11 +29,15 @@ public struct RolesProvider: Sendable {
     /// - Throws: `AWSClientError`.
     public func fetch(accountId: String) async throws(AWSClientError) -> Result {
         let iam = IAMClient(core: core)
-        let roles = try await iam.listRoles().map { role in
-            var role = role
+        var roles: [Role] = []
+        for listed in try await iam.listRoles() {
+            var role = listed
             role.accountId = accountId
+            if readsTags, role.tags.isEmpty {
+                role.tags = try await iam.listRoleTags(roleName: role.name)
+            }
             role.isBreakGlass = Self.isBreakGlass(role)
-            return role
+            roles.append(role)
         }
         let alias = try await iam.listAccountAliases().first { !$0.isEmpty }
         return Result(roles: roles, alias: alias)

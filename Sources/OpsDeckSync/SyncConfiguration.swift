@@ -15,13 +15,16 @@ public struct SyncConfiguration: Sendable, Hashable {
     /// Whether to ask CloudWatch for composite alarms (emulators such as moto lack them;
     /// a `notImplemented` answer falls back to metric alarms anyway).
     public var includeCompositeAlarms: Bool
+    /// Whether to call ListRoleTags for each role (AWS's ListRoles returns no tags); one
+    /// IAM call per role, so large accounts may want it off.
+    public var readsRoleTags: Bool
 
     /// Creates a configuration; the defaults suit an organization created through AWS
     /// Organizations, where `OrganizationAccountAccessRole` exists in every member.
     public init(
         memberRoleName: String = "OrganizationAccountAccessRole", regions: [String] = ["us-east-1"],
         profile: String = "default", maxConcurrency: Int = 16, sessionName: String = "opsdeck-refresh",
-        includeCompositeAlarms: Bool = true
+        includeCompositeAlarms: Bool = true, readsRoleTags: Bool = true
     ) {
         self.memberRoleName = memberRoleName
         self.regions = regions
@@ -29,5 +32,6 @@ public struct SyncConfiguration: Sendable, Hashable {
         self.maxConcurrency = max(1, maxConcurrency)
         self.sessionName = sessionName
         self.includeCompositeAlarms = includeCompositeAlarms
+        self.readsRoleTags = readsRoleTags
     }
 }

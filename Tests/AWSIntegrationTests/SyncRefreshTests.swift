@@ -77,6 +77,7 @@ struct SyncRefreshTests {
                 let role = try #require(roles.first { $0.name == seededRole.name })
                 #expect(role.arn == seededRole.arn)
                 #expect(role.path == seededRole.path)
+                #expect(role.tags == seededRole.tags, "tags of \(role.arn)")
                 #expect(try Self.sameJSON(role.trustPolicy, seededRole.trustPolicy), "\(role.arn)")
             }
             #expect(
