@@ -78,13 +78,18 @@ public final class Refresher: Sendable {
             } catch {
                 let accountId =
                     cached?.organization?.managementAccountId ?? management.accountId ?? "management"
+                let stops = (error as? AWSClientError).map(Self.stopsEverything) ?? false
+                // Bad keys carry their own hint; anything else may be the wrong account.
+                let advice =
+                    stops
+                    ? "Nothing else was refreshed: every call would fail the same way."
+                    : "Use credentials of the organization's management account (or a delegated "
+                        + "administrator) allowed organizations:Describe*/List* and sts:GetCallerIdentity."
                 record(
                     .organizations, accountId: accountId, region: CacheDatabase.globalRegion, error: error,
                     what: "Reading the organization with the management credentials (\(credentialsLabel))",
-                    advice: "Use credentials of the organization's management account (or a delegated "
-                        + "administrator) allowed organizations:Describe*/List* and sts:GetCallerIdentity.",
-                    state: state)
-                if let error = error as? AWSClientError, Self.stopsEverything(error) {
+                    advice: advice, state: state)
+                if stops {
                     return state.report
                 }
             }

@@ -160,6 +160,7 @@ struct SyncRefreshTests {
         #expect(failure.message.contains("secret key does not match"))
         #expect(failure.message.contains("profile moto-admin"))
         #expect(!failure.message.contains("not-the-secret-at-all"))
+        #expect(failure.message.contains("Nothing else was refreshed"))
         let status = try #require(snapshot.statuses.first { $0.source == .organizations })
         #expect(status.lastError == failure.message)
         #expect(snapshot.accounts.isEmpty)
