@@ -93,12 +93,14 @@ struct SyncRefreshTests {
             let region: String
             let name: String
         }
-        let firing = Set(snapshot.alarms.filter { $0.state == .alarm }.map {
-            Key(account: $0.accountId, region: $0.region, name: $0.name)
-        })
-        let seededFiring = Set(manifest.alarms.filter { $0.state == "ALARM" }.map {
-            Key(account: $0.accountId, region: $0.region, name: $0.name)
-        })
+        let firing = Set(
+            snapshot.alarms.filter { $0.state == .alarm }.map {
+                Key(account: $0.accountId, region: $0.region, name: $0.name)
+            })
+        let seededFiring = Set(
+            manifest.alarms.filter { $0.state == "ALARM" }.map {
+                Key(account: $0.accountId, region: $0.region, name: $0.name)
+            })
         #expect(!seededFiring.isEmpty)
         #expect(firing == seededFiring)
         #expect(Set(snapshot.alarms.map(\.arn)) == Set(manifest.alarms.map(\.arn)))
@@ -122,20 +124,24 @@ struct SyncRefreshTests {
             let region: String
             let id: String
         }
-        let builds = Set(snapshot.pipelineRuns.filter { $0.kind == .codeBuild }.map {
-            Key(account: $0.accountId, region: $0.region, id: $0.id)
-        })
-        let seededBuilds = Set(manifest.codebuild.flatMap { project in
-            project.buildIds.map { Key(account: project.accountId, region: project.region, id: $0) }
-        })
+        let builds = Set(
+            snapshot.pipelineRuns.filter { $0.kind == .codeBuild }.map {
+                Key(account: $0.accountId, region: $0.region, id: $0.id)
+            })
+        let seededBuilds = Set(
+            manifest.codebuild.flatMap { project in
+                project.buildIds.map { Key(account: project.accountId, region: project.region, id: $0) }
+            })
         #expect(!seededBuilds.isEmpty)
         #expect(builds == seededBuilds)
-        let deployed = Set(snapshot.pipelineRuns.filter { $0.kind == .ecsDeployment }.map {
-            Key(account: $0.accountId, region: $0.region, id: $0.name)
-        })
-        let seededServices = Set(manifest.ecs.flatMap { cluster in
-            cluster.services.map { Key(account: cluster.accountId, region: cluster.region, id: $0.name) }
-        })
+        let deployed = Set(
+            snapshot.pipelineRuns.filter { $0.kind == .ecsDeployment }.map {
+                Key(account: $0.accountId, region: $0.region, id: $0.name)
+            })
+        let seededServices = Set(
+            manifest.ecs.flatMap { cluster in
+                cluster.services.map { Key(account: cluster.accountId, region: cluster.region, id: $0.name) }
+            })
         #expect(!seededServices.isEmpty)
         #expect(deployed == seededServices)
     }
