@@ -55,7 +55,8 @@ let package = Package(
             name: "OpsDeckApp",
             dependencies: [
                 "OpsDeckCore", "TerminalKit", "CursesTerminal", "OpsDeckUI", "OpsDeckCache",
-                "OpsDeckConfig", "OpsDeckDemo", .product(name: "Logging", package: "swift-log"),
+                "OpsDeckConfig", "OpsDeckDemo", "OpsDeckSync", "AWSClient", "AWSSigV4",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(

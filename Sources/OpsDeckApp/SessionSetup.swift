@@ -22,7 +22,7 @@ struct SessionSetup {
     var refreshIntervals: [Source: TimeInterval]
     var cache: CacheDatabase
     var initialSnapshot: OrgSnapshot
-    var refresher: Refresher
+    var refresher: ConsoleRefresher
     /// Problems to show in the status bar once the console is up.
     var notices: [String]
 
@@ -71,7 +71,7 @@ struct SessionSetup {
             profile: options.demo ? "demo" : (configuration.profile ?? env["AWS_PROFILE"] ?? "default"),
             regions: configuration.regions, refreshIntervals: intervals, cache: cache,
             initialSnapshot: snapshot,
-            refresher: Refresher(
+            refresher: ConsoleRefresher(
                 cache: cache, demoSize: options.demo ? options.demoSize : nil, logger: logger),
             notices: notices)
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OpsDeckApp
+import OpsDeckCore
 import OpsDeckDemo
 import OpsDeckUI
 
@@ -11,7 +12,7 @@ struct OpsDeckCommand: ParsableCommand {
         commandName: "opsdeck",
         abstract: "A terminal operations console for multi-account AWS organizations.",
         version: OpsDeckVersion.current,
-        subcommands: [Console.self, Export.self, ConfigCommand.self],
+        subcommands: [Console.self, Refresh.self, Export.self, ConfigCommand.self],
         defaultSubcommand: Console.self
     )
 }
@@ -79,6 +80,57 @@ struct Console: ParsableCommand {
         options.exitAfterFirstFrame = exitAfterFirstFrame
         options.environment = ProcessInfo.processInfo.environment
         let status = ConsoleSession.run(options)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct Refresh: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "One pass over AWS into the cache; exits non-zero naming every fetch that failed.")
+
+    @Option(
+        help:
+            "Only these sources, comma-separated: organizations, roles, alarms, pipelines, cost (alias: accounts)."
+    )
+    var only: String?
+
+    @Option(help: "AWS profile to use.")
+    var profile: String?
+
+    @Option(name: .customLong("region"), help: "Region to read (repeat for more).")
+    var regions: [String] = []
+
+    @Option(help: "Send every AWS call to this endpoint (as the AWS CLI's --endpoint-url).")
+    var endpointURL: String?
+
+    @Option(help: "Path of the cache file (default: $XDG_CACHE_HOME/opsdeck/cache.sqlite).")
+    var cache: String?
+
+    @Option(help: "Path of the config file (default: $XDG_CONFIG_HOME/opsdeck/config.toml).")
+    var config: String?
+
+    func run() throws {
+        var sources = Set(Source.allCases).subtracting([.incidents])
+        if let only {
+            sources = []
+            for name in only.split(separator: ",").map({
+                $0.trimmingCharacters(in: .whitespaces).lowercased()
+            }) {
+                guard let source = name == "accounts" ? .organizations : Source(rawValue: name) else {
+                    throw ValidationError(
+                        "unknown source \"\(name)\"; use organizations, roles, alarms, pipelines or cost")
+                }
+                sources.insert(source)
+            }
+        }
+        var options = ConsoleOptions()
+        options.cachePath = cache
+        options.configPath = config
+        options.profile = profile
+        options.regions = regions
+        options.environment = ProcessInfo.processInfo.environment
+        let request = RefreshRunner.Request(only: sources, endpointURL: endpointURL, options: options)
+        let status = BlockingTask.run(fallback: Int32(1)) { await RefreshRunner.run(request) }
         if status != 0 { throw ExitCode(status) }
     }
 }

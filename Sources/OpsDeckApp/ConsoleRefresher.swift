@@ -7,7 +7,7 @@ import OpsDeckUI
 /// Carries out `r` / `:refresh`. Results reach the UI through the cache, never directly.
 ///
 /// The demo regenerates its organization as of now; live AWS providers plug in here.
-struct Refresher: Sendable {
+struct ConsoleRefresher: Sendable {
     var cache: CacheDatabase
     /// Set in demo mode.
     var demoSize: DemoSize?
