@@ -3,7 +3,7 @@ import GRDB
 import OpsDeckCore
 
 /// A row of `accounts`: one member account of the organization.
-struct AccountRecord: Codable, Hashable, FetchableRecord, PersistableRecord, BulkRecord {
+struct AccountRecord: Hashable, CacheRecord, BulkRecord {
     static let databaseTableName = "accounts"
 
     var id: String
@@ -52,14 +52,6 @@ struct AccountRecord: Codable, Hashable, FetchableRecord, PersistableRecord, Bul
         static let region = Column(CodingKeys.region)
         static let source = Column(CodingKeys.source)
         static let fetchedAt = Column(CodingKeys.fetchedAt)
-    }
-
-    static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSinceReferenceDate
-    }
-
-    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSinceReferenceDate
     }
 
     init(_ account: Account, scope: RefreshScope) {

@@ -3,7 +3,7 @@ import GRDB
 import OpsDeckCore
 
 /// A row of `alarms`: one CloudWatch metric or composite alarm.
-struct AlarmRecord: Codable, Hashable, FetchableRecord, PersistableRecord, BulkRecord {
+struct AlarmRecord: Hashable, CacheRecord, BulkRecord {
     static let databaseTableName = "alarms"
 
     var arn: String
@@ -55,14 +55,6 @@ struct AlarmRecord: Codable, Hashable, FetchableRecord, PersistableRecord, BulkR
         static let region = Column(CodingKeys.region)
         static let source = Column(CodingKeys.source)
         static let fetchedAt = Column(CodingKeys.fetchedAt)
-    }
-
-    static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSinceReferenceDate
-    }
-
-    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSinceReferenceDate
     }
 
     init(_ alarm: Alarm, scope: RefreshScope) {

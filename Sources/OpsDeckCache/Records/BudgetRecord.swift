@@ -3,7 +3,7 @@ import GRDB
 import OpsDeckCore
 
 /// A row of `budgets`: one AWS Budgets budget with its spend.
-struct BudgetRecord: Codable, Hashable, FetchableRecord, PersistableRecord {
+struct BudgetRecord: Hashable, CacheRecord {
     static let databaseTableName = "budgets"
 
     /// The account that owns the budget (`Budget.accountId`); not the refresh's scope.
@@ -41,14 +41,6 @@ struct BudgetRecord: Codable, Hashable, FetchableRecord, PersistableRecord {
         static let region = Column(CodingKeys.region)
         static let source = Column(CodingKeys.source)
         static let fetchedAt = Column(CodingKeys.fetchedAt)
-    }
-
-    static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSinceReferenceDate
-    }
-
-    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSinceReferenceDate
     }
 
     init(_ budget: Budget, scope: RefreshScope) {

@@ -3,7 +3,7 @@ import GRDB
 import OpsDeckCore
 
 /// A row of `cost_forecasts`: Cost Explorer's forecast for one period.
-struct CostForecastRecord: Codable, Hashable, FetchableRecord, PersistableRecord {
+struct CostForecastRecord: Hashable, CacheRecord {
     static let databaseTableName = "cost_forecasts"
 
     var periodStart: Date
@@ -34,14 +34,6 @@ struct CostForecastRecord: Codable, Hashable, FetchableRecord, PersistableRecord
         static let region = Column(CodingKeys.region)
         static let source = Column(CodingKeys.source)
         static let fetchedAt = Column(CodingKeys.fetchedAt)
-    }
-
-    static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSinceReferenceDate
-    }
-
-    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSinceReferenceDate
     }
 
     init(_ forecast: CostForecast, scope: RefreshScope) {

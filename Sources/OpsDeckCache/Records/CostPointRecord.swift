@@ -3,7 +3,7 @@ import GRDB
 import OpsDeckCore
 
 /// A row of `cost_points`: the cost of one day or month for one account or service.
-struct CostPointRecord: Codable, Hashable, FetchableRecord, PersistableRecord, BulkRecord {
+struct CostPointRecord: Hashable, CacheRecord, BulkRecord {
     static let databaseTableName = "cost_points"
 
     enum Granularity: String, Codable, Sendable {
@@ -47,14 +47,6 @@ struct CostPointRecord: Codable, Hashable, FetchableRecord, PersistableRecord, B
         static let region = Column(CodingKeys.region)
         static let source = Column(CodingKeys.source)
         static let fetchedAt = Column(CodingKeys.fetchedAt)
-    }
-
-    static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSinceReferenceDate
-    }
-
-    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSinceReferenceDate
     }
 
     init(_ point: CostPoint, granularity: Granularity, scope: RefreshScope) {

@@ -3,7 +3,7 @@ import GRDB
 import OpsDeckCore
 
 /// A row of `incidents`: one PagerDuty incident.
-struct IncidentRecord: Codable, Hashable, FetchableRecord, PersistableRecord, BulkRecord {
+struct IncidentRecord: Hashable, CacheRecord, BulkRecord {
     static let databaseTableName = "incidents"
 
     var id: String
@@ -62,14 +62,6 @@ struct IncidentRecord: Codable, Hashable, FetchableRecord, PersistableRecord, Bu
         static let region = Column(CodingKeys.region)
         static let source = Column(CodingKeys.source)
         static let fetchedAt = Column(CodingKeys.fetchedAt)
-    }
-
-    static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSinceReferenceDate
-    }
-
-    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSinceReferenceDate
     }
 
     init(_ incident: Incident, scope: RefreshScope) {

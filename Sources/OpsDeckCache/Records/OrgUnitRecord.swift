@@ -3,7 +3,7 @@ import GRDB
 import OpsDeckCore
 
 /// A row of `org_units`: one organizational unit, or the root.
-struct OrgUnitRecord: Codable, Hashable, FetchableRecord, PersistableRecord {
+struct OrgUnitRecord: Hashable, CacheRecord {
     static let databaseTableName = "org_units"
 
     var id: String
@@ -36,14 +36,6 @@ struct OrgUnitRecord: Codable, Hashable, FetchableRecord, PersistableRecord {
         static let region = Column(CodingKeys.region)
         static let source = Column(CodingKeys.source)
         static let fetchedAt = Column(CodingKeys.fetchedAt)
-    }
-
-    static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSinceReferenceDate
-    }
-
-    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSinceReferenceDate
     }
 
     init(_ unit: OrganizationalUnit, scope: RefreshScope) {

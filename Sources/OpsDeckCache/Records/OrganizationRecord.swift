@@ -3,7 +3,7 @@ import GRDB
 import OpsDeckCore
 
 /// The single row of `organization`: who the header says is looking at which organization.
-struct OrganizationRecord: Codable, Hashable, FetchableRecord, PersistableRecord {
+struct OrganizationRecord: Hashable, CacheRecord {
     static let databaseTableName = "organization"
 
     /// Always 1: the table holds one row.
@@ -42,14 +42,6 @@ struct OrganizationRecord: Codable, Hashable, FetchableRecord, PersistableRecord
         static let managementAccountId = Column(CodingKeys.managementAccountId)
         static let isDemo = Column(CodingKeys.isDemo)
         static let fetchedAt = Column(CodingKeys.fetchedAt)
-    }
-
-    static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSinceReferenceDate
-    }
-
-    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSinceReferenceDate
     }
 
     init(_ info: OrganizationInfo, fetchedAt: Date) {

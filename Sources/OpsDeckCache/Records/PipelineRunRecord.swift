@@ -3,7 +3,7 @@ import GRDB
 import OpsDeckCore
 
 /// A row of `pipeline_runs`: one run of a pipeline, build, workflow or deployment.
-struct PipelineRunRecord: Codable, Hashable, FetchableRecord, PersistableRecord, BulkRecord {
+struct PipelineRunRecord: Hashable, CacheRecord, BulkRecord {
     static let databaseTableName = "pipeline_runs"
 
     var id: String
@@ -48,14 +48,6 @@ struct PipelineRunRecord: Codable, Hashable, FetchableRecord, PersistableRecord,
         static let region = Column(CodingKeys.region)
         static let source = Column(CodingKeys.source)
         static let fetchedAt = Column(CodingKeys.fetchedAt)
-    }
-
-    static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSinceReferenceDate
-    }
-
-    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSinceReferenceDate
     }
 
     init(_ run: PipelineRun, scope: RefreshScope) {

@@ -3,7 +3,7 @@ import GRDB
 import OpsDeckCore
 
 /// A row of `roles`: one IAM role in one account.
-struct RoleRecord: Codable, Hashable, FetchableRecord, PersistableRecord, BulkRecord {
+struct RoleRecord: Hashable, CacheRecord, BulkRecord {
     static let databaseTableName = "roles"
 
     var arn: String
@@ -47,14 +47,6 @@ struct RoleRecord: Codable, Hashable, FetchableRecord, PersistableRecord, BulkRe
         static let region = Column(CodingKeys.region)
         static let source = Column(CodingKeys.source)
         static let fetchedAt = Column(CodingKeys.fetchedAt)
-    }
-
-    static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSinceReferenceDate
-    }
-
-    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSinceReferenceDate
     }
 
     init(_ role: Role, scope: RefreshScope) {

@@ -3,7 +3,7 @@ import GRDB
 import OpsDeckCore
 
 /// A row of `source_status`: how the last fetch of one source for one account and region went.
-struct SourceStatusRecord: Codable, Hashable, FetchableRecord, PersistableRecord {
+struct SourceStatusRecord: Hashable, CacheRecord {
     static let databaseTableName = "source_status"
 
     var source: String
@@ -29,14 +29,6 @@ struct SourceStatusRecord: Codable, Hashable, FetchableRecord, PersistableRecord
         static let lastAttemptAt = Column(CodingKeys.lastAttemptAt)
         static let lastSuccessAt = Column(CodingKeys.lastSuccessAt)
         static let lastError = Column(CodingKeys.lastError)
-    }
-
-    static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSinceReferenceDate
-    }
-
-    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSinceReferenceDate
     }
 
     /// The columns `decode` reads, by index.
