@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -40,9 +41,35 @@ let package = Package(
             ]
         ),
         .target(
+            name: "OpsDeckHTTP",
+            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
+        .target(
             name: "AWSClient",
             dependencies: [
-                "AWSSigV4", "OpsDeckCore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "AWSSigV4", "OpsDeckCore", "OpsDeckHTTP", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "PagerDuty",
+            dependencies: [
+                "OpsDeckCore", "OpsDeckHTTP", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "OpsDeckWebhook",
+            dependencies: [
+                "PagerDuty", "OpsDeckCache", "OpsDeckCore", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "BreakGlass",
+            dependencies: [
+                "AWSClient", "OpsDeckCore", "OpsDeckHTTP", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -55,8 +82,8 @@ let package = Package(
             name: "OpsDeckApp",
             dependencies: [
                 "OpsDeckCore", "TerminalKit", "CursesTerminal", "OpsDeckUI", "OpsDeckCache",
-                "OpsDeckConfig", "OpsDeckDemo", "OpsDeckSync", "AWSClient", "AWSSigV4",
-                .product(name: "Logging", package: "swift-log"),
+                "OpsDeckConfig", "OpsDeckDemo", "OpsDeckSync", "AWSClient", "AWSSigV4", "OpsDeckHTTP",
+                "PagerDuty", "OpsDeckWebhook", "BreakGlass", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -74,10 +101,24 @@ let package = Package(
         .testTarget(name: "OpsDeckCoreTests", dependencies: ["OpsDeckCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"], exclude: ["botocore_sign.py"]),
-        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "AWSSigV4"]),
+        .testTarget(
+            name: "AWSClientTests",
+            dependencies: [
+                "AWSClient", "AWSSigV4", "OpsDeckHTTP",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .testTarget(name: "PagerDutyTests", dependencies: ["PagerDuty", "OpsDeckCore", "OpsDeckHTTP"]),
+        .testTarget(
+            name: "OpsDeckWebhookTests",
+            dependencies: ["OpsDeckWebhook", "PagerDuty", "OpsDeckCache", "OpsDeckCore"]
+        ),
+        .testTarget(name: "BreakGlassTests", dependencies: ["BreakGlass", "AWSClient", "OpsDeckCore"]),
         .testTarget(
             name: "AWSIntegrationTests",
-            dependencies: ["AWSClient", "AWSSigV4", "OpsDeckSync", "OpsDeckCache", "OpsDeckCore"],
+            dependencies: [
+                "AWSClient", "AWSSigV4", "OpsDeckHTTP", "OpsDeckSync", "OpsDeckCache", "OpsDeckCore",
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalKit"]),

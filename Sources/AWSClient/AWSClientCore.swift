@@ -1,6 +1,7 @@
 import AWSSigV4
 import Foundation
 import Logging
+import OpsDeckHTTP
 
 /// Sends AWS API calls: resolves the endpoint, signs every attempt anew, retries by the
 /// standard mode, and turns failures into `AWSClientError`.

@@ -1,3 +1,5 @@
+import OpsDeckHTTP
+
 /// Why an AWS call failed. Every case names the service, operation and region, and says
 /// what to do next; none carries a secret.
 public enum AWSClientError: Error, Sendable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import Foundation
+import OpsDeckHTTP
 
 /// Reads an AWS error out of a failed answer, trusting the body over the `Content-Type`
 /// (moto labels JSON as `text/html` and answers JSON services' auth failures in XML).

@@ -5,6 +5,7 @@ import Logging
 import OpsDeckCache
 import OpsDeckConfig
 import OpsDeckCore
+import OpsDeckHTTP
 import OpsDeckSync
 
 /// The body of `opsdeck refresh`: one pass over AWS into the cache, with progress, and a

@@ -1,4 +1,5 @@
 import Foundation
+import OpsDeckHTTP
 import Testing
 
 @testable import AWSClient

@@ -1,5 +1,6 @@
 import AWSSigV4
 import Foundation
+import OpsDeckHTTP
 import Synchronization
 import Testing
 

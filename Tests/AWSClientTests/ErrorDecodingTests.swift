@@ -1,6 +1,7 @@
 import AWSClient
 import AWSSigV4
 import Foundation
+import OpsDeckHTTP
 import Testing
 
 /// AWS errors in every shape they arrive in, whatever the `Content-Type` claims.

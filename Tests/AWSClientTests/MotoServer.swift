@@ -1,5 +1,6 @@
 import AWSClient
 import Foundation
+import OpsDeckHTTP
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,6 @@
 import AWSClient
 import Foundation
+import OpsDeckHTTP
 import Testing
 
 struct PaginationTests {

@@ -1,5 +1,6 @@
 import AWSClient
 import Foundation
+import OpsDeckHTTP
 import Testing
 
 /// The standard retry mode, driven by a scripted transport and a recorded sleeper.

@@ -1,6 +1,7 @@
 import AWSClient
 import AWSSigV4
 import Foundation
+import OpsDeckHTTP
 import Synchronization
 import Testing
 

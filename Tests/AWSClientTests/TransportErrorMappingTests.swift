@@ -3,7 +3,7 @@ import Foundation
 import NIOCore
 import Testing
 
-@testable import AWSClient
+@testable import OpsDeckHTTP
 
 /// How the AsyncHTTPClient transport names the failures retries tell apart.
 struct TransportErrorMappingTests {

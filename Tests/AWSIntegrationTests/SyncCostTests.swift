@@ -2,6 +2,7 @@ import AWSClient
 import Foundation
 import OpsDeckCache
 import OpsDeckCore
+import OpsDeckHTTP
 import OpsDeckSync
 import Testing
 

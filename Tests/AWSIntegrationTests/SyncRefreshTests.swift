@@ -3,6 +3,7 @@ import AWSSigV4
 import Foundation
 import OpsDeckCache
 import OpsDeckCore
+import OpsDeckHTTP
 import OpsDeckSync
 import Synchronization
 import Testing

@@ -1,5 +1,6 @@
 import AWSSigV4
 import Foundation
+import OpsDeckHTTP
 
 /// Reads task-role credentials from the ECS (or EKS Pod Identity) agent.
 ///

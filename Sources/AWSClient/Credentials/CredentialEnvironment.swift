@@ -1,4 +1,5 @@
 import Foundation
+import OpsDeckHTTP
 
 /// Everything the credential chain reads from the outside world, passed in so that tests
 /// are hermetic: environment variables, files, child processes, the clock and HTTP.

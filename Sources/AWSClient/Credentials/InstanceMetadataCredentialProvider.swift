@@ -1,4 +1,5 @@
 import Foundation
+import OpsDeckHTTP
 
 /// Reads the instance profile's credentials from the EC2 instance metadata service with
 /// IMDSv2: a PUT for a session token, then the role name and the role's credentials.

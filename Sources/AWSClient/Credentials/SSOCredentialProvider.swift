@@ -1,5 +1,6 @@
 import AWSSigV4
 import Foundation
+import OpsDeckHTTP
 
 /// Exchanges the cached IAM Identity Center (SSO) token for role credentials with
 /// GetRoleCredentials. It never starts a login: an expired token is an error telling the

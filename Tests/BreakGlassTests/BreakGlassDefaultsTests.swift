@@ -1,0 +1,7 @@
+import Testing
+
+@testable import BreakGlass
+
+@Test func auditFileIsJSONLines() {
+    #expect(BreakGlassDefaults.auditFileName.hasSuffix(".jsonl"))
+}
