@@ -37,7 +37,8 @@ let package = Package(
         .target(
             name: "OpsDeckSync",
             dependencies: [
-                "AWSClient", "OpsDeckCache", "OpsDeckCore", .product(name: "Logging", package: "swift-log"),
+                "AWSClient", "OpsDeckCache", "OpsDeckCore", "OpsDeckHTTP", "PagerDuty",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -93,7 +94,8 @@ let package = Package(
         .executableTarget(
             name: "opsdeck-bench",
             dependencies: [
-                "OpsDeckApp", "OpsDeckUI", "OpsDeckCache", "OpsDeckDemo", "TerminalKit",
+                "OpsDeckApp", "OpsDeckWebhook", "PagerDuty", "OpsDeckHTTP", "OpsDeckUI", "OpsDeckCache",
+                "OpsDeckDemo", "TerminalKit",
                 "OpsDeckCore", "OpsDeckConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
