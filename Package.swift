@@ -110,12 +110,19 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
-        .testTarget(name: "PagerDutyTests", dependencies: ["PagerDuty", "OpsDeckCore", "OpsDeckHTTP"]),
+        .testTarget(
+            name: "PagerDutyTests", dependencies: ["PagerDuty", "OpsDeckCore", "OpsDeckHTTP"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "OpsDeckWebhookTests",
-            dependencies: ["OpsDeckWebhook", "PagerDuty", "OpsDeckCache", "OpsDeckCore"]
+            dependencies: ["OpsDeckWebhook", "PagerDuty", "OpsDeckCache", "OpsDeckCore"],
+            exclude: ["Fixtures"]
         ),
-        .testTarget(name: "BreakGlassTests", dependencies: ["BreakGlass", "AWSClient", "OpsDeckCore"]),
+        .testTarget(
+            name: "BreakGlassTests", dependencies: ["BreakGlass", "AWSClient", "OpsDeckCore"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "AWSIntegrationTests",
             dependencies: [
