@@ -136,7 +136,8 @@ let package = Package(
             dependencies: [
                 "OpsDeckUI", "OpsDeckCore", "TerminalKit", "OpsDeckDemo", "OpsDeckCache", "OpsDeckConfig",
                 "OpsDeckApp",
-            ]
+            ],
+            exclude: ["Snapshots"]
         ),
         .testTarget(name: "OpsDeckCacheTests", dependencies: ["OpsDeckCache", "OpsDeckCore", "OpsDeckDemo"]),
         .testTarget(name: "OpsDeckDemoTests", dependencies: ["OpsDeckDemo", "OpsDeckCore"]),
