@@ -23,7 +23,7 @@ public final class Refresher: Sendable {
     public let cache: CacheDatabase
     /// Roles, regions and concurrency.
     public let configuration: SyncConfiguration
-    private let now: @Sendable () -> Date
+    let now: @Sendable () -> Date
 
     /// Creates a refresher.
     /// - Parameters:
@@ -57,6 +57,9 @@ public final class Refresher: Sendable {
         let sources = sources.intersection(Self.supportedSources)
         let state = RefreshState()
         guard !sources.isEmpty else { return RefreshReport() }
+        if sources.contains(.pipelines), let gitHub = configuration.gitHub {
+            await refreshGitHub(gitHub, state: state)
+        }
         var organization: OrganizationSnapshot?
         var managementAccountId: String?
         var cachedAliases: [String: String] = [:]
@@ -189,7 +192,9 @@ public final class Refresher: Sendable {
                     source: .alarms, accountId: accountId, region: job.region, fetchedAt: now(),
                     with: .alarms(alarms))
             case .pipelines:
-                let runs = try await PipelinesProvider(core: core).fetch(accountId: accountId)
+                let runs = try await PipelinesProvider(
+                    core: core, executionsPerPipeline: configuration.executionsPerPipeline
+                ).fetch(accountId: accountId)
                 try cache.replace(
                     source: .pipelines, accountId: accountId, region: job.region, fetchedAt: now(),
                     with: .pipelineRuns(runs))
