@@ -33,6 +33,9 @@ extension DemoDataset {
             success(.organizations, management, "global"), success(.cost, management, "global"),
             success(.incidents, "*", "global"),
         ]
+        if pipelineRuns.contains(where: { $0.kind == .githubActions }) {
+            statuses.append(success(.pipelines, "github", "global"))
+        }
         for account in accounts where account.status == .active {
             statuses.append(success(.roles, account.id, "global"))
             for region in organization.regions {
