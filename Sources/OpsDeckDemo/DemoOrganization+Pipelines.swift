@@ -182,7 +182,7 @@ extension DemoOrganization {
                 roll < 6
                 ? "push by \(developer): \(title)"
                 : roll < 8
-                    ? "pull_request by \(developer): \(title)"
+                    ? "pull_request #\(rng.int(200...2_400)) by \(developer): \(title)"
                     : roll < 9 ? "workflow_dispatch by \(developer)" : "schedule by \(developer)"
             stage = plan.status == .succeeded ? "deploy" : rng.pick(["build", "test", "deploy"])
             let repo = name.split(separator: ":").first.map(String.init) ?? name

@@ -314,8 +314,11 @@ struct SyncPipelinesTests {
             #expect(aws.count >= manifest.accounts.count * manifest.regions.count)
             #expect(aws.allSatisfy { $0.signatureChecked == true && $0.status == 200 && $0.service == "codepipeline" })
             #expect(aws.filter { $0.target == "CodePipeline_20150709.GetPipelineState" }.count == 2)
-            let executions = aws.filter { $0.target == "CodePipeline_20150709.ListPipelineExecutions" }
-            #expect(Set(executions.compactMap(\.accountId)) == [tooling, payments])
+            let listed = aws.compactMap { request in
+                request.target == "CodePipeline_20150709.ListPipelineExecutions" ? request.accountId : nil
+            }
+            #expect(listed.count == 2)
+            #expect(Set(listed) == [tooling, payments])
             let gitHub = requests.filter { $0.target == "github.list_workflow_runs" }
             #expect(gitHub.count == 2)
             #expect(
