@@ -57,14 +57,15 @@ struct CodePipelineMappingTests {
             .init(name: "Deploy", executionId: "done", status: "Succeeded"),
         ])
 
-    @Test(arguments: [
-        ("running", "InProgress", "Build"),
-        ("failed-at-test", "Failed", "Test"),
-        // Overtaken: the state no longer shows where this one failed.
-        ("old-failure", "Failed", nil),
-        ("done", "Succeeded", nil),
-        ("running", "Superseded", nil),
-    ] as [(String, String, String?)])
+    @Test(
+        arguments: [
+            ("running", "InProgress", "Build"),
+            ("failed-at-test", "Failed", "Test"),
+            // Overtaken: the state no longer shows where this one failed.
+            ("old-failure", "Failed", nil),
+            ("done", "Succeeded", nil),
+            ("running", "Superseded", nil),
+        ] as [(String, String, String?)])
     func stageIsWhereARunIsOrWhereItStopped(id: String, status: String, expected: String?) {
         let execution = Execution(pipelineName: "web", executionId: id, status: status)
         #expect(Self.state.stage(of: execution) == expected)

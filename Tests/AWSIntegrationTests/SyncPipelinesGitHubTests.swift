@@ -29,7 +29,8 @@ struct SyncPipelinesGitHubTests {
     }
 
     static let api = URL(string: "https://api.github.test")
-    static let token = GitHubToken("ghp_unit_secret_0123456789", origin: "the environment variable GITHUB_TOKEN")
+    static let token = GitHubToken(
+        "ghp_unit_secret_0123456789", origin: "the environment variable GITHUB_TOKEN")
 
     static func source(limit: Int = 10, token: GitHubToken? = token) throws -> GitHubSource {
         GitHubSource(
@@ -86,27 +87,32 @@ struct SyncPipelinesGitHubTests {
 
         let request = try #require(script.requests.first)
         #expect(request.method == "GET")
-        #expect(request.url.absoluteString == "https://api.github.test/repos/acme/web/actions/runs?per_page=10")
-        let headers = Dictionary(request.headers.map { ($0.name.lowercased(), $0.value) }) { first, _ in first }
+        #expect(
+            request.url.absoluteString == "https://api.github.test/repos/acme/web/actions/runs?per_page=10")
+        let headers = Dictionary(request.headers.map { ($0.name.lowercased(), $0.value) }) { first, _ in first
+        }
         #expect(headers["accept"] == "application/vnd.github+json")
         #expect(headers["x-github-api-version"] == "2022-11-28")
         #expect(headers["authorization"] == "Bearer ghp_unit_secret_0123456789")
         #expect(headers["user-agent"] == "opsdeck")
     }
 
-    @Test(arguments: [
-        ("completed", "success", PipelineRun.Status.succeeded, nil),
-        ("completed", "failure", .failed, nil),
-        ("completed", "timed_out", .failed, "timed_out"),
-        ("completed", "startup_failure", .failed, "startup_failure"),
-        ("completed", "cancelled", .stopped, nil),
-        ("completed", "skipped", .superseded, "skipped"),
-        ("completed", "action_required", .queued, "action_required"),
-        ("in_progress", nil, .inProgress, nil),
-        ("queued", nil, .queued, "queued"),
-        ("waiting", nil, .queued, "waiting"),
-    ] as [(String, String?, PipelineRun.Status, String?)])
-    func statusAndConclusionMap(status: String, conclusion: String?, expected: PipelineRun.Status, stage: String?)
+    @Test(
+        arguments: [
+            ("completed", "success", PipelineRun.Status.succeeded, nil),
+            ("completed", "failure", .failed, nil),
+            ("completed", "timed_out", .failed, "timed_out"),
+            ("completed", "startup_failure", .failed, "startup_failure"),
+            ("completed", "cancelled", .stopped, nil),
+            ("completed", "skipped", .superseded, "skipped"),
+            ("completed", "action_required", .queued, "action_required"),
+            ("in_progress", nil, .inProgress, nil),
+            ("queued", nil, .queued, "queued"),
+            ("waiting", nil, .queued, "waiting"),
+        ] as [(String, String?, PipelineRun.Status, String?)])
+    func statusAndConclusionMap(
+        status: String, conclusion: String?, expected: PipelineRun.Status, stage: String?
+    )
         throws
     {
         let data = Data(Self.run(id: 1, status: status, conclusion: conclusion).utf8)
@@ -124,8 +130,10 @@ struct SyncPipelinesGitHubTests {
                 + #"<https://api.github.test/repositories/1/actions/runs?per_page=2&page=3>; rel="next", "#
                 + #"<https://api.github.test/repositories/1/actions/runs?per_page=2&page=9>; rel="last""#)
         #expect(header.next == "https://api.github.test/repositories/1/actions/runs?per_page=2&page=3")
-        #expect(header.links["last"] == "https://api.github.test/repositories/1/actions/runs?per_page=2&page=9")
-        #expect(header.links["prev"] == "https://api.github.test/repositories/1/actions/runs?per_page=2&page=1")
+        #expect(
+            header.links["last"] == "https://api.github.test/repositories/1/actions/runs?per_page=2&page=9")
+        #expect(
+            header.links["prev"] == "https://api.github.test/repositories/1/actions/runs?per_page=2&page=1")
         #expect(GitHubLinkHeader(nil).next == nil)
         #expect(GitHubLinkHeader("garbage").links.isEmpty)
     }
@@ -141,9 +149,10 @@ struct SyncPipelinesGitHubTests {
         let runs = try await Self.client(script).listWorkflowRuns(repository: "acme/web", limit: 150)
         #expect(runs.count == 150)
         #expect(runs.last?.id == 150)
-        #expect(script.requests.map(\.url.absoluteString) == [
-            "https://api.github.test/repos/acme/web/actions/runs?per_page=100", next,
-        ])
+        #expect(
+            script.requests.map(\.url.absoluteString) == [
+                "https://api.github.test/repos/acme/web/actions/runs?per_page=100", next,
+            ])
     }
 
     @Test func aNextLinkToAnotherHostIsRefusedSoTheTokenStaysHome() async throws {
@@ -202,7 +211,8 @@ struct SyncPipelinesGitHubTests {
         let cases: [(HTTPResponse, GitHubError)] = [
             (
                 HTTPResponse(status: 429, headers: [("retry-after", "30")]),
-                .rateLimited(repository: "acme/web", resetsAt: nil, retryAfterSeconds: 30, authenticated: false)
+                .rateLimited(
+                    repository: "acme/web", resetsAt: nil, retryAfterSeconds: 30, authenticated: false)
             ),
             (
                 HTTPResponse(status: 403, body: Data(#"{"message":"Resource protected by SAML"}"#.utf8)),

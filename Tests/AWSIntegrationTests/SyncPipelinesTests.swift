@@ -86,20 +86,25 @@ struct SyncPipelinesTests {
 
     /// The data the fixture server serves: pipelines in two accounts and regions, two
     /// repositories of workflow runs.
-    static func fixtureData(tooling: String, payments: String, gitHub extra: [String: Any] = [:]) throws -> Data {
+    static func fixtureData(tooling: String, payments: String, gitHub extra: [String: Any] = [:]) throws
+        -> Data
+    {
         let webhook = [
             "triggerType": "Webhook",
             "triggerDetail": "arn:aws:codestar-connections:us-east-1:\(tooling):connection/fixture",
         ]
         let release: [String: Any] = [
-            "summary": ["version": 3, "pipelineType": "V2", "created": 1_794_301_200, "updated": 1_795_078_800],
+            "summary": [
+                "version": 3, "pipelineType": "V2", "created": 1_794_301_200, "updated": 1_795_078_800,
+            ],
             "executions": [
                 execution(
                     "11111111-0000-4000-8000-000000000001", "InProgress", start: 1_795_161_600,
                     end: 1_795_162_500, trigger: webhook, revision: sha1,
                     summary: "Merge pull request #301 from opsdeck/retry\n\nDetails"),
                 execution(
-                    "11111111-0000-4000-8000-000000000002", "Failed", start: 1_795_158_000, end: 1_795_158_900,
+                    "11111111-0000-4000-8000-000000000002", "Failed", start: 1_795_158_000,
+                    end: 1_795_158_900,
                     trigger: [
                         "triggerType": "StartPipelineExecution",
                         "triggerDetail": "arn:aws:sts::\(tooling):assumed-role/Admin/alice",
@@ -122,10 +127,13 @@ struct SyncPipelinesTests {
             ],
         ]
         let paymentsDeploy: [String: Any] = [
-            "summary": ["version": 1, "pipelineType": "V2", "created": 1_794_301_200, "updated": 1_794_301_200],
+            "summary": [
+                "version": 1, "pipelineType": "V2", "created": 1_794_301_200, "updated": 1_794_301_200,
+            ],
             "executions": [
                 execution(
-                    "22222222-0000-4000-8000-000000000001", "Stopped", start: 1_795_150_000, end: 1_795_150_600,
+                    "22222222-0000-4000-8000-000000000001", "Stopped", start: 1_795_150_000,
+                    end: 1_795_150_600,
                     trigger: webhook, revision: sha1,
                     summary: #"{"ProviderType":"GitHub","CommitMessage":"Bump image\nmore"}"#)
             ],
@@ -186,10 +194,12 @@ struct SyncPipelinesTests {
                 "StartPipelineExecution by alice: Roll back flag", sha2, 1_795_158_000, 1_795_158_900,
                 url("us-east-1", "platform-release", two)),
             Shown(
-                three, tooling, "us-east-1", "platform-release", .succeeded, nil, "CloudWatchEvent by nightly",
+                three, tooling, "us-east-1", "platform-release", .succeeded, nil,
+                "CloudWatchEvent by nightly",
                 sha2, 1_795_154_400, 1_795_155_300, url("us-east-1", "platform-release", three)),
             Shown(
-                four, payments, "us-west-2", "payments-api-deploy", .stopped, "Approve", "Webhook: Bump image",
+                four, payments, "us-west-2", "payments-api-deploy", .stopped, "Approve",
+                "Webhook: Bump image",
                 sha1, 1_795_150_000, 1_795_150_600, url("us-west-2", "payments-api-deploy", four)),
         ]
     }
@@ -223,7 +233,8 @@ struct SyncPipelinesTests {
     ) async throws {
         let scratch = try ScratchDirectory(prefix: "sync-pipelines")
         defer { scratch.remove() }
-        let cache = try CacheDatabase.open(at: scratch.url.appendingPathComponent("cache.sqlite").path).database
+        let cache = try CacheDatabase.open(at: scratch.url.appendingPathComponent("cache.sqlite").path)
+            .database
         let transport = AsyncHTTPTransport(connectTimeout: .seconds(5))
         let endpoints = AWSEndpointResolver(environment: [
             "AWS_ENDPOINT_URL": moto.absoluteString,
@@ -297,7 +308,8 @@ struct SyncPipelinesTests {
                 #expect(report.succeeded == 1 + manifest.accounts.count * manifest.regions.count + 1)
 
                 let snapshot = try cache.snapshot(now: SeededOrganization.referenceDate)
-                let codePipeline = Set(snapshot.pipelineRuns.filter { $0.kind == .codePipeline }.map(Shown.init))
+                let codePipeline = Set(
+                    snapshot.pipelineRuns.filter { $0.kind == .codePipeline }.map(Shown.init))
                 #expect(codePipeline == Self.expectedCodePipelineRuns(tooling: tooling, payments: payments))
                 let gitHub = Set(snapshot.pipelineRuns.filter { $0.kind == .githubActions }.map(Shown.init))
                 #expect(gitHub == Self.expectedGitHubRuns)
@@ -312,7 +324,10 @@ struct SyncPipelinesTests {
             let aws = requests.filter { $0.target?.hasPrefix("CodePipeline_20150709.") == true }
             // Every account and region lists pipelines; the two with pipelines read them.
             #expect(aws.count >= manifest.accounts.count * manifest.regions.count)
-            #expect(aws.allSatisfy { $0.signatureChecked == true && $0.status == 200 && $0.service == "codepipeline" })
+            #expect(
+                aws.allSatisfy {
+                    $0.signatureChecked == true && $0.status == 200 && $0.service == "codepipeline"
+                })
             #expect(aws.filter { $0.target == "CodePipeline_20150709.GetPipelineState" }.count == 2)
             let listed = aws.compactMap { request in
                 request.target == "CodePipeline_20150709.ListPipelineExecutions" ? request.accountId : nil
@@ -341,7 +356,8 @@ struct SyncPipelinesGitHubFailureTests {
         let data = try SyncPipelinesTests.fixtureData(tooling: "111111111111", payments: "222222222222")
         try await withFixtureServer(data: data) { fixture in
             try await SyncPipelinesTests.withRefresher(
-                moto: fixture.endpoint, fixture: fixture.endpoint, credentials: Self.credentials, manifest: nil,
+                moto: fixture.endpoint, fixture: fixture.endpoint, credentials: Self.credentials,
+                manifest: nil,
                 token: "ghp_wrong_token_value_0000"
             ) { refresher, cache in
                 let report = await refresher.refresh(only: [.pipelines])
@@ -366,11 +382,13 @@ struct SyncPipelinesGitHubFailureTests {
             gitHub: ["rate_limit": ["status": 403, "reset": 1_795_170_000]])
         try await withFixtureServer(data: good) { fixture in
             try await SyncPipelinesTests.withRefresher(
-                moto: fixture.endpoint, fixture: fixture.endpoint, credentials: Self.credentials, manifest: nil
+                moto: fixture.endpoint, fixture: fixture.endpoint, credentials: Self.credentials,
+                manifest: nil
             ) { refresher, cache in
                 _ = await refresher.refresh(only: [.pipelines])
                 let before = try cache.snapshot(now: Date()).pipelineRuns
-                #expect(Set(before.map(SyncPipelinesTests.Shown.init)) == SyncPipelinesTests.expectedGitHubRuns)
+                #expect(
+                    Set(before.map(SyncPipelinesTests.Shown.init)) == SyncPipelinesTests.expectedGitHubRuns)
 
                 try await fixture.replaceData(limited)
                 let report = await refresher.refresh(only: [.pipelines])

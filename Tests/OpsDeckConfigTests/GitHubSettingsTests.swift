@@ -26,10 +26,15 @@ struct GitHubSettingsTests {
 
     @Test(arguments: [
         (["GITHUB_TOKEN": "ghp_common"], "ghp_common", "GITHUB_TOKEN"),
-        (["OPSDECK_GITHUB_TOKEN": "ghp_own", "GITHUB_TOKEN": "ghp_common"], "ghp_own", "OPSDECK_GITHUB_TOKEN"),
+        (
+            ["OPSDECK_GITHUB_TOKEN": "ghp_own", "GITHUB_TOKEN": "ghp_common"], "ghp_own",
+            "OPSDECK_GITHUB_TOKEN"
+        ),
         (["OPSDECK_GITHUB_TOKEN": "", "GITHUB_TOKEN": "ghp_common"], "ghp_common", "GITHUB_TOKEN"),
     ])
-    func theEnvironmentWinsOverTheFileAndSaysWhichVariable(env: [String: String], token: String, variable: String) {
+    func theEnvironmentWinsOverTheFileAndSaysWhichVariable(
+        env: [String: String], token: String, variable: String
+    ) {
         let settings = Self.load(env).configuration.gitHub
         #expect(settings.token == Secret(token))
         #expect(settings.tokenOrigin == .environment(variable))

@@ -16,7 +16,8 @@ import Testing
     ) -> PipelineRun {
         PipelineRun(
             id: id, kind: kind, accountId: account, region: region, name: "name-\(id)", status: status,
-            stage: status == .failed ? "Deploy" : nil, trigger: "push by octo-dev: Fix", commit: "a1b2c3d4e5f6",
+            stage: status == .failed ? "Deploy" : nil, trigger: "push by octo-dev: Fix",
+            commit: "a1b2c3d4e5f6",
             startedAt: now.addingTimeInterval(-minutesAgo * 60),
             finishedAt: status == .inProgress ? nil : now.addingTimeInterval(-minutesAgo * 60 + 300))
     }

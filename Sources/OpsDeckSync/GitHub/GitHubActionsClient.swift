@@ -28,7 +28,9 @@ public struct GitHubActionsClient: Sendable {
     ///   - repository: `owner/name`.
     ///   - limit: at most this many runs (1...1000).
     /// - Throws: `GitHubError`.
-    public func listWorkflowRuns(repository: String, limit: Int) async throws(GitHubError) -> [GitHubWorkflowRun] {
+    public func listWorkflowRuns(repository: String, limit: Int) async throws(GitHubError)
+        -> [GitHubWorkflowRun]
+    {
         let limit = min(max(1, limit), 1000)
         let perPage = min(limit, 100)
         guard var url = runsURL(repository: repository, perPage: perPage) else {
@@ -44,7 +46,8 @@ public struct GitHubActionsClient: Sendable {
             do {
                 page = try Self.decoder.decode(Page.self, from: response.body)
             } catch {
-                throw .invalidResponse(repository: repository, reason: "not a list of workflow runs (\(error))")
+                throw .invalidResponse(
+                    repository: repository, reason: "not a list of workflow runs (\(error))")
             }
             runs += page.workflowRuns
             guard runs.count < limit, !page.workflowRuns.isEmpty,
@@ -93,7 +96,8 @@ public struct GitHubActionsClient: Sendable {
 
     private func get(_ url: URL, repository: String) async throws(GitHubError) -> HTTPResponse {
         var headers: [(name: String, value: String)] = [
-            ("Accept", Self.acceptHeader), ("X-GitHub-Api-Version", Self.apiVersion), ("User-Agent", "opsdeck"),
+            ("Accept", Self.acceptHeader), ("X-GitHub-Api-Version", Self.apiVersion),
+            ("User-Agent", "opsdeck"),
         ]
         if let token = source.token { headers.append(("Authorization", "Bearer \(token.value)")) }
         let response: HTTPResponse
@@ -123,7 +127,9 @@ public struct GitHubActionsClient: Sendable {
             ?? "(no message)"
         let api = source.apiURL.absoluteString
         let exhausted = response.header("x-ratelimit-remaining")?.trimmingCharacters(in: .whitespaces) == "0"
-        let retryAfter = response.header("retry-after").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let retryAfter = response.header("retry-after").flatMap {
+            Int($0.trimmingCharacters(in: .whitespaces))
+        }
         let limited = response.status == 429 || (response.status == 403 && (exhausted || retryAfter != nil))
         if limited {
             let reset = response.header("x-ratelimit-reset")
