@@ -107,7 +107,7 @@ struct SyncPipelinesGitHubTests {
             ("completed", "skipped", .superseded, "skipped"),
             ("completed", "action_required", .queued, "action_required"),
             ("in_progress", nil, .inProgress, nil),
-            ("queued", nil, .queued, "queued"),
+            ("queued", nil, .queued, nil),
             ("waiting", nil, .queued, "waiting"),
         ] as [(String, String?, PipelineRun.Status, String?)])
     func statusAndConclusionMap(

@@ -71,7 +71,7 @@ public struct GitHubWorkflowRun: Sendable, Hashable, Decodable {
             case "success", "failure", "cancelled", nil: return nil
             case let conclusion?: return conclusion
             }
-        case "in_progress", nil: return nil
+        case "in_progress", "queued", nil: return nil
         case let status?: return status
         }
     }
