@@ -7,14 +7,12 @@ extension AlertsPresenter {
 
     /// The detail lines of a metric alarm's recent data points: the sparkline (scaled with
     /// the threshold), min/max/last, how many points cross the threshold, and the time span.
-    /// Nothing for composite alarms and alarms not in ALARM (their metric is not fetched).
+    /// Nothing for composite alarms and alarms whose metric was not fetched (only those in
+    /// ALARM are, on the refresh after they went off).
     public static func alarmMetricLines(
         _ alarm: Alarm, _ snapshot: OrgSnapshot, _ context: PresentationContext
     ) -> [(String, String)] {
-        guard !alarm.isComposite, alarm.state == .alarm else { return [] }
-        guard let series = snapshot.metricSeries[alarm.arn] else {
-            return [("Datapoints", "not fetched yet (refresh alarms)")]
-        }
+        guard !alarm.isComposite, let series = snapshot.metricSeries[alarm.arn] else { return [] }
         let span = "\(clock(series.start))-\(clock(series.end)) UTC"
         let every = "\(series.stat) per \(duration(series.period))"
         guard let last = series.last, let low = series.minimum, let high = series.maximum else {

@@ -27,13 +27,13 @@ extension CostPresenter {
         Array(anomalies.sorted(by: CostAnomaly.byImpact).prefix(max(0, limit)))
     }
 
-    /// `3 · top Amazon EC2 +$1,234.00, AWS Lambda +$88.10`, or `none`.
+    /// `3; top Amazon EC2 +$1,234.00, AWS Lambda +$88.10`, or `none`.
     public static func anomalySummary(_ anomalies: [CostAnomaly], top: Int = 2) -> String {
         guard !anomalies.isEmpty else { return "none" }
         let parts = topAnomalies(anomalies, limit: top).map {
             "\($0.subject) +\(CellValue.formatMoney($0.totalImpact))"
         }
-        return "\(anomalies.count) · top " + parts.joined(separator: ", ")
+        return "\(anomalies.count); top " + parts.joined(separator: ", ")
     }
 
     /// The detail lines of one anomaly; empty when the id is not an anomaly row's.
