@@ -27,7 +27,8 @@ extension DemoOrganization {
             return MetricSeries(
                 alarmArn: alarm.arn, accountId: alarm.accountId, region: alarm.region,
                 namespace: alarm.namespace ?? "AWS/Custom", metricName: alarm.metricName ?? "Unknown",
-                stat: counts ? "Sum" : "Average", period: seriesPeriod, start: start, end: end, points: points)
+                stat: counts ? "Sum" : "Average", period: seriesPeriod, start: start, end: end, points: points
+            )
         }
     }
 
@@ -52,7 +53,9 @@ extension DemoOrganization {
             anomalies.append(
                 CostAnomaly(
                     id: "demo-anomaly-\(index + 1)", startDate: start,
-                    endDate: candidate.length.map { start.addingTimeInterval(Double($0 - 1) * DemoClock.day) },
+                    endDate: candidate.length.map {
+                        start.addingTimeInterval(Double($0 - 1) * DemoClock.day)
+                    },
                     dimensionValue: candidate.service, service: candidate.service, accountId: account.id,
                     accountName: account.name, region: "us-east-1", usageType: candidate.usage,
                     totalImpact: (maxImpact * max(1, days * 0.7) * 100).rounded() / 100, maxImpact: maxImpact,

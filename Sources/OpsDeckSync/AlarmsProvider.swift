@@ -52,7 +52,8 @@ public struct AlarmsProvider: Sendable {
         let start = now.addingTimeInterval(-Self.seriesWindow)
         let queries = metrics.enumerated().map { index, metric in metric.query(id: "m\(index)") }
         do {
-            let results = try await CloudWatchClient(core: core).getMetricData(queries, start: start, end: now)
+            let results = try await CloudWatchClient(core: core).getMetricData(
+                queries, start: start, end: now)
             let byId = Dictionary(results.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let series = metrics.enumerated().map { index, metric in
                 let result = byId["m\(index)"]
@@ -80,7 +81,10 @@ public struct AlarmsProvider: Sendable {
     ) -> [CloudWatchClient.AlarmMetric] {
         listing.alarms
             .filter { $0.state == .alarm && !$0.isComposite }
-            .sorted { $0.stateUpdatedAt != $1.stateUpdatedAt ? $0.stateUpdatedAt > $1.stateUpdatedAt : $0.arn < $1.arn }
+            .sorted {
+                $0.stateUpdatedAt != $1.stateUpdatedAt
+                    ? $0.stateUpdatedAt > $1.stateUpdatedAt : $0.arn < $1.arn
+            }
             .compactMap { listing.metrics[$0.arn] }
             .prefix(max(0, limit))
             .map { $0 }

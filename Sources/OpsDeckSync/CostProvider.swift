@@ -55,7 +55,8 @@ public struct CostProvider: Sendable {
         counted.transport = counter
         let outcome: Result<CostRecords, AWSClientError>
         do {
-            outcome = .success(try await records(core: counted, managementAccountId: managementAccountId, today: today))
+            outcome = .success(
+                try await records(core: counted, managementAccountId: managementAccountId, today: today))
         } catch {
             outcome = .failure(error)
         }

@@ -7,7 +7,8 @@ import Testing
 /// paging, and the Cost Explorer request counter.
 struct MetricsCostClientTests {
     private static func query(_ index: Int) -> CloudWatchClient.MetricQuery {
-        .init(id: "m\(index)", namespace: "AWS/EC2", metricName: "CPUUtilization", period: 300, stat: "Maximum")
+        .init(
+            id: "m\(index)", namespace: "AWS/EC2", metricName: "CPUUtilization", period: 300, stat: "Maximum")
     }
 
     @Test func describeAlarmsGivesTheMetricOfSingleMetricAlarmsOnly() async throws {
@@ -44,7 +45,8 @@ struct MetricsCostClientTests {
                     + #""StatusCode":"PartialData"}],"NextToken":"page-2"}"#),
             .json(
                 #"{"MetricDataResults":[{"Id":"m0","Timestamps":[1714566300],"Values":[99],"#
-                    + #""StatusCode":"Complete"},{"Id":"m1","Timestamps":[],"Values":[],"StatusCode":"Complete"}]}"#),
+                    + #""StatusCode":"Complete"},{"Id":"m1","Timestamps":[],"Values":[],"StatusCode":"Complete"}]}"#
+            ),
             .json(
                 #"{"MetricDataResults":[{"Id":"m500","Timestamps":[1714566300],"Values":[1],"#
                     + #""StatusCode":"Complete"}]}"#),
@@ -53,7 +55,8 @@ struct MetricsCostClientTests {
             queries, start: TestCore.date.addingTimeInterval(-10_800), end: TestCore.date)
         #expect(transport.requests.count == 3)
         func queryCount(_ index: Int) throws -> Int {
-            let object = try JSONSerialization.jsonObject(with: transport.requests[index].body) as? [String: Any]
+            let object =
+                try JSONSerialization.jsonObject(with: transport.requests[index].body) as? [String: Any]
             return (object?["MetricDataQueries"] as? [Any])?.count ?? -1
         }
         #expect(try queryCount(0) == 500)
@@ -65,7 +68,10 @@ struct MetricsCostClientTests {
         #expect(!transport.requests[2].bodyText.contains(#""NextToken""#))
         let first = try #require(series.first { $0.id == "m0" })
         #expect(first.values == [10.5, 99])
-        #expect(first.timestamps == [Date(timeIntervalSince1970: 1_714_566_000), Date(timeIntervalSince1970: 1_714_566_300)])
+        #expect(
+            first.timestamps == [
+                Date(timeIntervalSince1970: 1_714_566_000), Date(timeIntervalSince1970: 1_714_566_300),
+            ])
         #expect(first.statusCode == "Complete")
         #expect(series.map(\.id) == ["m0", "m1", "m500"])
     }
@@ -89,10 +95,12 @@ struct MetricsCostClientTests {
         #expect(transport.requests[0].header("X-Amz-Target") == "AWSInsightsIndexService.GetAnomalies")
         #expect(transport.requests[0].header("Content-Type") == "application/x-amz-json-1.1")
         #expect(
-            transport.requests[0].bodyText == #"{"DateInterval":{"EndDate":"2024-05-01","StartDate":"2024-04-01"}}"#)
+            transport.requests[0].bodyText
+                == #"{"DateInterval":{"EndDate":"2024-05-01","StartDate":"2024-04-01"}}"#)
         #expect(
             transport.requests[1].bodyText
-                == #"{"DateInterval":{"EndDate":"2024-05-01","StartDate":"2024-04-01"},"NextPageToken":"next/1"}"#)
+                == #"{"DateInterval":{"EndDate":"2024-05-01","StartDate":"2024-04-01"},"NextPageToken":"next/1"}"#
+        )
         #expect(anomalies.map(\.id) == ["a1", "a2"])
         #expect(anomalies[0].totalImpact == 25.5)
         #expect(anomalies[1].totalImpact == nil && anomalies[1].feedback == "PLANNED_ACTIVITY")
@@ -100,7 +108,8 @@ struct MetricsCostClientTests {
     }
 
     @Test func theCounterCountsEveryAnsweredCostExplorerAttemptAndNothingElse() async throws {
-        let throttled = HTTPResponse.json(#"{"__type":"ThrottlingException","message":"Rate exceeded"}"#, status: 400)
+        let throttled = HTTPResponse.json(
+            #"{"__type":"ThrottlingException","message":"Rate exceeded"}"#, status: 400)
         let script = ScriptedTransport([
             .respond(.json(#"{"ResultsByTime":[],"NextPageToken":"p2"}"#)),
             .respond(throttled),
@@ -110,7 +119,8 @@ struct MetricsCostClientTests {
         ])
         let counter = CostExplorerClient.RequestCounter(wrapping: script)
         let recorder = SleepRecorder()
-        let core = TestCore.make(counter, region: "us-east-1", retry: TestCore.retry(recorder, maxAttempts: 5))
+        let core = TestCore.make(
+            counter, region: "us-east-1", retry: TestCore.retry(recorder, maxAttempts: 5))
         let start = try #require(AWSTimestamp.parseDay("2024-04-01"))
         _ = try await CostExplorerClient(core: core).getCostAndUsage(
             start: start, end: TestCore.date, granularity: .daily)

@@ -35,7 +35,8 @@ struct MetricsCostProviderTests {
             return try state.withLock { state in
                 state.sent.append(request)
                 guard var queue = state.answers[operation], !queue.isEmpty else {
-                    throw TransportError.connectionFailed(host: "script", reason: "no answer for \(operation)")
+                    throw TransportError.connectionFailed(
+                        host: "script", reason: "no answer for \(operation)")
                 }
                 let answer = queue.removeFirst()
                 state.answers[operation] = queue
@@ -55,7 +56,8 @@ struct MetricsCostProviderTests {
             region: "eu-west-1",
             credentialProvider: StaticCredentialProvider(
                 AWSCredentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret"), source: "test"),
-            transport: transport, retryPolicy: RetryPolicy(maxAttempts: 3, quota: nil, sleep: { _ in }, random: { 0 }),
+            transport: transport,
+            retryPolicy: RetryPolicy(maxAttempts: 3, quota: nil, sleep: { _ in }, random: { 0 }),
             now: { now }, accountId: "111122223333")
     }
 
@@ -129,11 +131,14 @@ struct MetricsCostProviderTests {
 
     @Test func costExplorerRequestsAreCountedEvenWhenTheFetchFails() async throws {
         let throttled = Self.json(#"{"__type":"ThrottlingException","message":"Rate exceeded"}"#, status: 400)
-        let denied = Self.json(#"{"__type":"AccessDeniedException","message":"no ce:GetAnomalies"}"#, status: 400)
+        let denied = Self.json(
+            #"{"__type":"AccessDeniedException","message":"no ce:GetAnomalies"}"#, status: 400)
         let empty = Self.json(#"{"ResultsByTime":[]}"#)
         let transport = ScriptedTransport([
-            "GetCostAndUsage": [Self.json(#"{"ResultsByTime":[],"NextPageToken":"2"}"#), throttled, empty, empty,
-                empty, empty],
+            "GetCostAndUsage": [
+                Self.json(#"{"ResultsByTime":[],"NextPageToken":"2"}"#), throttled, empty, empty,
+                empty, empty,
+            ],
             "GetCostForecast": [Self.json(#"{"Total":{"Amount":"10","Unit":"USD"}}"#)],
             "GetAnomalies": [denied],
         ])

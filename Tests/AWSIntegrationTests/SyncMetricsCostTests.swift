@@ -45,7 +45,8 @@ struct SyncMetricsCostTests {
         let transport = AsyncHTTPTransport(connectTimeout: .seconds(5))
         let core = AWSClientCore(
             region: "us-east-1",
-            credentialProvider: StaticCredentialProvider(manifest.adminCredentials, source: "seeded admin key"),
+            credentialProvider: StaticCredentialProvider(
+                manifest.adminCredentials, source: "seeded admin key"),
             transport: transport, endpoints: AWSEndpointResolver(environment: environment),
             retryPolicy: RetryPolicy(quota: nil, sleep: { _ in }, random: { 0 }), timeout: .seconds(20),
             profile: "moto-admin")
@@ -77,7 +78,8 @@ struct SyncMetricsCostTests {
             #expect(series.stat == "Sum" && series.period == 300)
             #expect(series.end == SeededOrganization.referenceDate)
             #expect(series.start == SeededOrganization.referenceDate.addingTimeInterval(-10_800))
-            #expect(series.points.map(\.timestamp.timeIntervalSince1970) == metric.timestamps, "\(metric.arn)")
+            #expect(
+                series.points.map(\.timestamp.timeIntervalSince1970) == metric.timestamps, "\(metric.arn)")
             #expect(series.values.count == metric.values.count)
             for (got, want) in zip(series.values, metric.values) { #expect(abs(got - want) < 1e-6) }
         }

@@ -24,7 +24,8 @@ import Testing
             alarmArn: alarm.arn, accountId: alarm.accountId, region: alarm.region, namespace: "AWS/EC2",
             metricName: "CPUUtilization", stat: "Average", period: 300, start: start, end: now,
             points: values.enumerated().map {
-                MetricSeries.Point(timestamp: start.addingTimeInterval(Double($0.offset) * 300.5), value: $0.element)
+                MetricSeries.Point(
+                    timestamp: start.addingTimeInterval(Double($0.offset) * 300.5), value: $0.element)
             })
     }
 
@@ -46,10 +47,12 @@ import Testing
         let west = Self.alarm("cpu")
         let east = Self.alarm("cpu", region: "us-east-1")
         try database.replaceAlarms(
-            [west], series: [Self.series(for: west, values: [1])], accountId: Self.account, region: "eu-west-1",
+            [west], series: [Self.series(for: west, values: [1])], accountId: Self.account,
+            region: "eu-west-1",
             fetchedAt: Self.now)
         try database.replaceAlarms(
-            [east], series: [Self.series(for: east, values: [2])], accountId: Self.account, region: "us-east-1",
+            [east], series: [Self.series(for: east, values: [2])], accountId: Self.account,
+            region: "us-east-1",
             fetchedAt: Self.now)
         // The alarm went back to OK: the next refresh brings no series for it.
         try database.replaceAlarms(
@@ -78,7 +81,8 @@ import Testing
     static let anomalies = [
         CostAnomaly(
             id: "a1", startDate: Fixture.day("2024-05-01"), endDate: Fixture.day("2024-05-02"),
-            dimensionValue: "Amazon EC2", service: "Amazon EC2", accountId: "222233334444", accountName: "Prod",
+            dimensionValue: "Amazon EC2", service: "Amazon EC2", accountId: "222233334444",
+            accountName: "Prod",
             region: "us-east-1", usageType: "BoxUsage", totalImpact: 10.5, maxImpact: 7.25, maxScore: 0.8,
             monitorArn: "arn:aws:ce::111122223333:anomalymonitor/x", feedback: .plannedActivity),
         CostAnomaly(id: "a2", startDate: Fixture.day("2024-05-10"), totalImpact: 99, maxImpact: 99),
@@ -89,7 +93,8 @@ import Testing
         try database.replace(
             source: .cost, accountId: Self.account, region: CacheDatabase.globalRegion, fetchedAt: Self.now,
             with: .cost(CostRecords(anomalies: Self.anomalies)))
-        #expect(try database.snapshot(now: Self.now).cost.anomalies == [Self.anomalies[1], Self.anomalies[0]])
+        #expect(
+            try database.snapshot(now: Self.now).cost.anomalies == [Self.anomalies[1], Self.anomalies[0]])
         try database.replace(
             source: .cost, accountId: Self.account, region: CacheDatabase.globalRegion, fetchedAt: Self.now,
             with: .cost(CostRecords(anomalies: [Self.anomalies[0]])))
@@ -127,7 +132,10 @@ import Testing
     @Test func seriesPointsSurviveAnUnreadableColumnAsEmpty() {
         #expect(MetricSeriesRecord.decode("not json").isEmpty)
         #expect(MetricSeriesRecord.decode("[[1,2,3],[4,5]]").map(\.value) == [5])
-        #expect(MetricSeriesRecord.encode([.init(timestamp: Date(timeIntervalSinceReferenceDate: 1.5), value: .nan)])
-            == "[[1.5,0]]")
+        #expect(
+            MetricSeriesRecord.encode([
+                .init(timestamp: Date(timeIntervalSinceReferenceDate: 1.5), value: .nan)
+            ])
+                == "[[1.5,0]]")
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import OpsDeckCore
-@testable import OpsDeckUI
 import TerminalKit
 import Testing
+
+@testable import OpsDeckUI
 
 private typealias F = UIFixtures
 
@@ -21,7 +22,8 @@ struct MetricsCostPresenterTests {
 
     private static func series(_ values: [Double]) -> MetricSeries {
         MetricSeries(
-            alarmArn: alarmArn, accountId: F.paymentsProd, region: "us-east-1", namespace: "AWS/ApplicationELB",
+            alarmArn: alarmArn, accountId: F.paymentsProd, region: "us-east-1",
+            namespace: "AWS/ApplicationELB",
             metricName: "HTTPCode_Target_5XX_Count", stat: "Sum", period: 300, start: start, end: F.now,
             points: values.enumerated().map { index, value in
                 MetricSeries.Point(timestamp: start.addingTimeInterval(Double(index * 300)), value: value)
@@ -72,7 +74,8 @@ struct MetricsCostPresenterTests {
     @Test func compositeOrUnfetchedAlarmsHaveNoMetricLines() {
         let snapshot = Self.snapshot(series: Self.series([1, 2]))
         #expect(AlertsPresenter.alarmMetricLines(Self.alarm(composite: true), snapshot, F.context()).isEmpty)
-        #expect(AlertsPresenter.alarmMetricLines(Self.alarm(), Self.snapshot(series: nil), F.context()).isEmpty)
+        #expect(
+            AlertsPresenter.alarmMetricLines(Self.alarm(), Self.snapshot(series: nil), F.context()).isEmpty)
     }
 
     @Test func theDetailViewShowsTheSparklinePaintedAsOne() throws {
@@ -98,7 +101,8 @@ struct MetricsCostPresenterTests {
         CostAnomaly(
             id: "big", startDate: F.ago(86_400 * 5), endDate: F.ago(86_400 * 4),
             dimensionValue: "Amazon Elastic Compute Cloud - Compute",
-            service: "Amazon Elastic Compute Cloud - Compute", accountId: F.paymentsProd, accountName: "Payments",
+            service: "Amazon Elastic Compute Cloud - Compute", accountId: F.paymentsProd,
+            accountName: "Payments",
             region: "us-east-1", usageType: "BoxUsage:c5.9xlarge", totalImpact: 1_234.5, maxImpact: 900,
             maxScore: 0.87, monitorArn: "arn:aws:ce::111111111111:anomalymonitor/abc", feedback: .no),
         CostAnomaly(
@@ -142,7 +146,8 @@ struct MetricsCostPresenterTests {
         #expect(text["Feedback"] == "not an anomaly")
         #expect(text["Ended"] == CostPresenter.day(F.ago(86_400 * 4)))
         let ongoing = Dictionary(
-            CostPresenter.detail("anomaly:small", snapshot, F.context()), uniquingKeysWith: { first, _ in first })
+            CostPresenter.detail("anomaly:small", snapshot, F.context()),
+            uniquingKeysWith: { first, _ in first })
         #expect(ongoing["Ended"] == "ongoing")
         #expect(ongoing["Feedback"] == "none given")
         #expect(CostPresenter.detail("anomaly:missing", snapshot, F.context()).isEmpty)

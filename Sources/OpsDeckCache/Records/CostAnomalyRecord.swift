@@ -77,7 +77,8 @@ struct CostAnomalyRecord: Hashable, CacheRecord {
     var model: CostAnomaly {
         CostAnomaly(
             id: id, startDate: startDate, endDate: endDate, dimensionValue: dimensionValue, service: service,
-            accountId: anomalyAccountId, accountName: accountName, region: anomalyRegion, usageType: usageType,
+            accountId: anomalyAccountId, accountName: accountName, region: anomalyRegion,
+            usageType: usageType,
             totalImpact: totalImpact, maxImpact: maxImpact, maxScore: maxScore, monitorArn: monitorArn,
             feedback: feedback.flatMap(CostAnomaly.Feedback.init(rawValue:)))
     }

@@ -78,7 +78,8 @@ struct MetricSeriesRecord: Hashable, CacheRecord {
         else { return [] }
         return pairs.compactMap { pair in
             guard pair.count == 2 else { return nil }
-            return MetricSeries.Point(timestamp: Date(timeIntervalSinceReferenceDate: pair[0]), value: pair[1])
+            return MetricSeries.Point(
+                timestamp: Date(timeIntervalSinceReferenceDate: pair[0]), value: pair[1])
         }
     }
 
