@@ -7,7 +7,7 @@ extension DemoOrganization {
     static let seriesPoints = 36
 
     /// The metric behind every metric alarm in ALARM: quiet under the threshold, then over
-    /// it from the moment the alarm went off (or all along, for an older alarm).
+    /// it from three periods before the alarm went off (all along, for an older alarm).
     static func makeMetricSeries(alarms: [Alarm], seed: UInt64, clock: DemoClock) -> [MetricSeries] {
         let end = clock.now
         let start = end.addingTimeInterval(-Double(seriesPeriod * seriesPoints))
@@ -18,7 +18,8 @@ extension DemoOrganization {
             let peak = threshold * rng.double(1.15...1.8)
             let points = (0..<seriesPoints).map { index -> MetricSeries.Point in
                 let timestamp = start.addingTimeInterval(Double(index * seriesPeriod))
-                let firing = timestamp >= alarm.stateUpdatedAt
+                // The alarm went off after its evaluation periods (three here) breached.
+                let firing = timestamp >= alarm.stateUpdatedAt.addingTimeInterval(-Double(3 * seriesPeriod))
                 let level = firing ? peak : base
                 return MetricSeries.Point(
                     timestamp: timestamp, value: (level * rng.double(0.9...1.1) * 100).rounded() / 100)
