@@ -12,6 +12,13 @@ public struct AlarmsProvider: Sendable {
         public var series: [MetricSeries]
         /// Why the series are missing, when GetMetricData failed; the alarms are still good.
         public var seriesError: AWSClientError?
+
+        /// Creates a result.
+        public init(alarms: [Alarm], series: [MetricSeries], seriesError: AWSClientError? = nil) {
+            self.alarms = alarms
+            self.series = series
+            self.seriesError = seriesError
+        }
     }
 
     /// How far back a series reaches.
@@ -68,7 +75,8 @@ public struct AlarmsProvider: Sendable {
             return Fetched(alarms: listing.alarms, series: series)
         } catch {
             core.logger.notice(
-                "alarm metrics unavailable",
+                "alarm sparklines unavailable: \(error) The alarms are stored without them; the read role "
+                    + "needs cloudwatch:GetMetricData for them.",
                 metadata: ["sync.account": "\(accountId)", "sync.region": "\(core.region)"])
             return Fetched(alarms: listing.alarms, series: [], seriesError: error)
         }

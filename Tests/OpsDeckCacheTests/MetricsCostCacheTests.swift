@@ -5,8 +5,7 @@ import Testing
 
 @testable import OpsDeckCache
 
-/// Metric series stored with their scope's alarms, anomalies with the cost data, and the
-/// Cost Explorer request count.
+/// Metric series stored with their scope's alarms, and anomalies with the cost data.
 @Suite struct MetricsCostCacheTests {
     static let now = Fixture.date("2024-05-14T09:30:00Z")
     static let account = "111122223333"
@@ -99,14 +98,6 @@ import Testing
             source: .cost, accountId: Self.account, region: CacheDatabase.globalRegion, fetchedAt: Self.now,
             with: .cost(CostRecords(anomalies: [Self.anomalies[0]])))
         #expect(try database.snapshot(now: Self.now).cost.anomalies == [Self.anomalies[0]])
-    }
-
-    @Test func requestsAreCountedPerUTCDay() throws {
-        let database = try CacheDatabase.inMemory()
-        try database.recordCostExplorerRequests(3, at: Fixture.date("2024-05-14T00:00:01Z"))
-        try database.recordCostExplorerRequests(4, at: Fixture.date("2024-05-14T23:59:59Z"))
-        try database.recordCostExplorerRequests(5, at: Fixture.date("2024-05-13T23:59:59Z"))
-        #expect(try database.snapshot(now: Self.now).cost.costExplorerRequestsToday == 7)
     }
 
     /// The demo shows sparklines and anomalies, and its database-free snapshot agrees.
