@@ -74,9 +74,9 @@ public struct AlarmsProvider: Sendable {
             }
             return Fetched(alarms: listing.alarms, series: series)
         } catch {
+            let advice = "The alarms are stored without them; the read role needs cloudwatch:GetMetricData."
             core.logger.notice(
-                "alarm sparklines unavailable: \(error) The alarms are stored without them; the read role "
-                    + "needs cloudwatch:GetMetricData for them.",
+                "alarm sparklines unavailable: \(error) \(advice)",
                 metadata: ["sync.account": "\(accountId)", "sync.region": "\(core.region)"])
             return Fetched(alarms: listing.alarms, series: [], seriesError: error)
         }
