@@ -173,4 +173,36 @@ struct SyncMetricsCostTests {
             #expect(snapshot.cost.costExplorerRequestsToday == 2 * seen.count)
         }
     }
+
+    @Test func throttledAnswersAreCountedAndFailedConnectionsAreNot() async throws {
+        let seeded = try SharedSeededOrganization.current
+        let manifest = seeded.organization.manifest
+        let data = try Self.fixtureData(today: SeededOrganization.referenceDate)
+        let rules = FaultRules(rules: [
+            .init(
+                id: "anomalies-throttled", match: .init(target: "AWSInsightsIndexService.GetAnomalies"),
+                fault: .throttle),
+            .init(
+                id: "forecast-reset", match: .init(target: "AWSInsightsIndexService.GetCostForecast"),
+                fault: .reset),
+        ])
+        try await withFixtureServer(data: data, moto: seeded.moto.endpoint) { fixture in
+            try await withFaultProxy(upstream: fixture.endpoint, rules: rules) { proxy in
+                let cache = try CacheDatabase.inMemory()
+                let report = try await Self.refresh(
+                    [.organizations, .cost], moto: seeded.moto.endpoint, costExplorer: proxy.endpoint,
+                    manifest: manifest, cache: cache)
+                #expect(report.failures.isEmpty, "\(report.failures.map(\.message))")
+                let snapshot = try cache.snapshot(now: SeededOrganization.referenceDate)
+                #expect(snapshot.cost.anomalies.count == Self.anomalyCount)
+                #expect(snapshot.cost.forecast == 4321.5)
+                let seen = try await fixture.requests().filter {
+                    $0.target?.hasPrefix("AWSInsightsIndexService.") == true
+                }
+                #expect(seen.count == 8)
+                // The throttled GetAnomalies got an answer (billed); the reset forecast did not.
+                #expect(snapshot.cost.costExplorerRequestsToday == seen.count + 1)
+            }
+        }
+    }
 }
