@@ -16,12 +16,15 @@ public struct OrgSnapshot: Sendable {
     public var statuses: [SourceStatus]
     /// Bumped by every write to the cache; lets the UI skip work when nothing changed.
     public var version: Int64
+    /// Recent data points of the metric alarms in ALARM, by alarm ARN.
+    public var metricSeries: [String: MetricSeries]
 
     public init(
         organization: OrganizationInfo? = nil, units: [OrganizationalUnit] = [], accounts: [Account] = [],
         roles: [Role] = [], pipelineRuns: [PipelineRun] = [], alarms: [Alarm] = [],
         incidents: [Incident] = [],
-        cost: CostSummary = .empty, statuses: [SourceStatus] = [], version: Int64 = 0
+        cost: CostSummary = .empty, statuses: [SourceStatus] = [], version: Int64 = 0,
+        metricSeries: [String: MetricSeries] = [:]
     ) {
         self.organization = organization
         self.units = units
@@ -33,6 +36,7 @@ public struct OrgSnapshot: Sendable {
         self.cost = cost
         self.statuses = statuses
         self.version = version
+        self.metricSeries = metricSeries
     }
 
     public static let empty = OrgSnapshot()

@@ -185,12 +185,12 @@ public final class Refresher: Sendable {
                     with: .roles(result.roles))
                 if let alias = result.alias { state.setAlias(alias, for: accountId) }
             case .alarms:
-                let alarms = try await AlarmsProvider(
+                let fetched = try await AlarmsProvider(
                     core: core, includeComposite: configuration.includeCompositeAlarms
-                ).fetch(accountId: accountId)
-                try cache.replace(
-                    source: .alarms, accountId: accountId, region: job.region, fetchedAt: now(),
-                    with: .alarms(alarms))
+                ).fetchWithSeries(accountId: accountId, now: now())
+                try cache.replaceAlarms(
+                    fetched.alarms, series: fetched.series, accountId: accountId, region: job.region,
+                    fetchedAt: now())
             case .pipelines:
                 let runs = try await PipelinesProvider(
                     core: core, executionsPerPipeline: configuration.executionsPerPipeline
@@ -199,9 +199,9 @@ public final class Refresher: Sendable {
                     source: .pipelines, accountId: accountId, region: job.region, fetchedAt: now(),
                     with: .pipelineRuns(runs))
             case .cost:
-                let fetched = try await CostProvider(core: core).fetch(
+                // The provider counts its Cost Explorer requests in the cache, failed ones too.
+                let fetched = try await CostProvider(core: core, cache: cache).fetch(
                     managementAccountId: accountId, today: now())
-                try cache.recordCostExplorerRequests(fetched.costExplorerCalls, at: now())
                 try cache.replace(
                     source: .cost, accountId: accountId, region: job.region, fetchedAt: now(),
                     with: .cost(fetched.records))

@@ -80,6 +80,7 @@ public enum AlertsPresenter {
                 ("Composite", alarm.isComposite ? "yes" : "no"),
             ]
             if let threshold = alarm.threshold { lines.append(("Threshold", String(threshold))) }
+            lines += alarmMetricLines(alarm, snapshot, context)
         }
         if let incident = alert.incident {
             lines += [

@@ -12,7 +12,8 @@ Serves (the data shapes are in README.md beside this file):
   CompositeAlarms, with AlarmTypes, StateValue, AlarmNames, AlarmNamePrefix, MaxRecords and
   NextToken. With --moto, the request is also forwarded, as signed, to moto, and moto's
   metric alarms are merged in (moto checks that signature itself).
-- Cost Explorer, JSON 1.1 (`AWSInsightsIndexService.<Op>`): GetCostForecast, GetAnomalies.
+- Cost Explorer, JSON 1.1 (`AWSInsightsIndexService.<Op>`): GetCostForecast, GetAnomalies;
+  with --moto, GetCostAndUsage is forwarded, as signed, to moto.
 - GitHub REST: GET /repos/{owner}/{repo}/actions/runs with page/per_page, status, branch,
   event, and the Link header.
 
@@ -421,6 +422,16 @@ class Handler(BaseHTTPRequestHandler):
         page, token = paginate(anomalies, request.get("NextPageToken"), size,
                                "InvalidNextTokenException")
         return 200, {"Anomalies": page, **({"NextPageToken": token} if token else {})}
+
+    # ------------------------------------------- Cost Explorer via moto (metrics-cost)
+    # With --moto, GetCostAndUsage goes on to moto as signed (moto answers it, from the
+    # seeded canned results), so one endpoint can serve every Cost Explorer operation and a
+    # test can count them all in one log. Without --moto there is nothing to answer from.
+    def op_AWSInsightsIndexService_GetCostAndUsage(self, account, entry, request, body):
+        if not self.state.moto:
+            raise AWSError(400, "UnknownOperationException",
+                           "GetCostAndUsage is answered by moto: start with --moto")
+        return self.forward_to_moto(body)
 
     # ---------------------------------------------------------------- GitHub
     def github_runs(self, owner, repo, url):
