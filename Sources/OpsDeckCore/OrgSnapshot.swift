@@ -14,6 +14,8 @@ public struct OrgSnapshot: Sendable {
     public var incidents: [Incident]
     public var cost: CostSummary
     public var statuses: [SourceStatus]
+    /// On-calls and queued incident actions (pd-rest).
+    public var pagerDuty: PagerDutySnapshot = .empty
     /// Bumped by every write to the cache; lets the UI skip work when nothing changed.
     public var version: Int64
 

@@ -1,0 +1,32 @@
+import Foundation
+import OpsDeckCore
+import PagerDuty
+
+/// The PagerDuty source of the refresh: sends queued incident actions, backfills what
+/// changed since the last event seen, and reads who is on call.
+///
+/// Call ``refresh(now:)`` on start and then every `refreshIntervals[.incidents]`
+/// (60 s by default); it never throws, and its report names every failure.
+public struct PagerDutyProvider: Sendable {
+    public let sync: PagerDutySync
+
+    /// Creates a provider over a client and a store (the cache in the app).
+    public init(client: PagerDutyClient, store: any PagerDutyStore, initialWindow: TimeInterval = 7 * 86_400) {
+        sync = PagerDutySync(client: client, store: store, initialWindow: initialWindow)
+    }
+
+    /// One refresh, reported as the other sources report theirs.
+    public func refresh(now: Date) async -> RefreshReport {
+        let result = await sync.refresh(now: now)
+        var report = RefreshReport()
+        report.succeeded = (result.failures.contains { $0.step == "incidents" } ? 0 : 1)
+            + (result.onCalls == nil ? 0 : 1) + result.flush.sent.count
+        for failure in result.failures {
+            report.failures.append(
+                RefreshReport.Failure(
+                    source: .incidents, accountId: "*", region: "global",
+                    message: "PagerDuty \(failure.step): \(failure.error)"))
+        }
+        return report
+    }
+}
