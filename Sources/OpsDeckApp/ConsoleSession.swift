@@ -5,6 +5,7 @@ import OpsDeckCache
 import OpsDeckConfig
 import OpsDeckCore
 import OpsDeckUI
+import PagerDuty
 import TerminalKit
 
 /// The interactive console from start to exit: configuration, cache, terminal, loop,
@@ -59,6 +60,10 @@ public enum ConsoleSession {
             Result { try ThemeLoader.load(nameOrPath: name, userThemesDirectory: setup.userThemesDirectory) }
         }
         hooks.refresh = { pane in setup.refresher.refresh(pane, mailbox: mailbox) }
+        let incidentSender = IncidentActionSender(
+            settings: setup.configuration.pagerDuty, env: env, store: InMemoryIncidentActionStore(),
+            demo: options.demo)
+        hooks.incidentAction = { action in incidentSender.send(action, mailbox: mailbox) }
         var firstFrameAt: UInt64?
         hooks.firstFrame = { firstFrameAt = DispatchTime.now().uptimeNanoseconds }
         let loop = ConsoleLoop(

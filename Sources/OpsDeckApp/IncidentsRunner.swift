@@ -61,16 +61,15 @@ public enum IncidentsRunner {
 
         /// stdout, stderr, and a question on the terminal when stdin is one.
         public static var standard: Console {
-            let interactive = isatty(STDIN_FILENO) == 1
+            let ask: @Sendable (String) -> Bool = { question in
+                FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
+                let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+                return answer == "y" || answer == "yes"
+            }
             return Console(
                 out: { FileHandle.standardOutput.write(Data($0.utf8)) },
                 err: { FileHandle.standardError.write(Data($0.utf8)) },
-                ask: interactive
-                    ? { question in
-                        FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
-                        let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-                        return answer == "y" || answer == "yes"
-                    } : nil)
+                ask: isatty(STDIN_FILENO) == 1 ? ask : nil)
         }
     }
 

@@ -13,7 +13,8 @@ import Testing
     func state(readonly: Bool = false, selecting rowId: String) throws -> AppState {
         var state = AppState(size: F.dashboardSize, now: F.now, theme: F.theme, readonly: readonly)
         _ = state.reduce(.snapshot(F.snapshot))
-        let index = try #require(state.pane(.alerts).visible.firstIndex { $0.id == rowId })
+        let pane = state.pane(.alerts)
+        let index = try #require(pane.visible.firstIndex { pane.content.rows[$0].id == rowId })
         state.updatePane(.alerts) { $0.select(index) }
         return state
     }

@@ -137,11 +137,15 @@ struct PagerDutyClientTests {
     @Test("Writes without a From e-mail are refused before anything is sent")
     func missingFrom() async throws {
         try await withClient { fixture, factory in
-            await #expect(throws: PagerDutyError.missingFromEmail) {
+            do {
                 _ = try await factory.client(fixture, from: nil).perform(
                     IncidentAction(incidentId: "PINC005", kind: .resolve))
+                Issue.record("a write without From was attempted")
+            } catch let error as PagerDutyError {
+                #expect(error == .missingFromEmail)
             }
-            #expect(try await fixture.requests().isEmpty)
+            let seen = try await fixture.requests()
+            #expect(seen.isEmpty)
         }
     }
 
@@ -151,7 +155,7 @@ struct PagerDutyClientTests {
             do {
                 _ = try await factory.client(fixture, token: "wrong-secret-value").onCalls()
                 Issue.record("a wrong token was accepted")
-            } catch {
+            } catch let error as PagerDutyError {
                 #expect(error == .unauthorized)
                 #expect(error.description.contains("PAGERDUTY_TOKEN"))
                 #expect(!error.description.contains("wrong-secret-value"))

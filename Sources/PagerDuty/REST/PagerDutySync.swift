@@ -52,10 +52,8 @@ public struct PagerDutySync: Sendable {
                     try await save(incidents, cursor: now, now: now)
                     result.incidents = incidents.count
                 }
-            } catch let error as PagerDutyError {
-                result.failures.append(("incidents", error))
             } catch {
-                result.failures.append(("incidents", .invalidResponse("\(error)")))
+                result.failures.append(("incidents", error))
             }
             do {
                 let onCalls = try await client.onCalls()
