@@ -39,7 +39,9 @@ extension AppState {
         }
         var prompt = IncidentPrompt(
             request: request, incidentId: incident.id, incidentNumber: incident.number,
-            incidentTitle: incident.title, isProduction: context.isProduction(incident.accountId))
+            incidentTitle: incident.title,
+            // The row knows the account even when only the correlated alarm names it.
+            isProduction: pane(.alerts).selectedRow?.isProduction ?? context.isProduction(incident.accountId))
         switch request {
         case .acknowledgeIncident: prompt.action = IncidentAction(incidentId: incident.id, kind: .acknowledge)
         case .resolveIncident: prompt.action = IncidentAction(incidentId: incident.id, kind: .resolve)

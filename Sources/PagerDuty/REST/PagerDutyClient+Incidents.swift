@@ -21,6 +21,7 @@ extension PagerDutyClient {
     ) async throws(PagerDutyError) {
         let limit = max(1, min(configuration.pageSize, 100))
         var offset = 0
+        var window: [Incident] = []
         while true {
             var query: [(String, String)] = [
                 ("since", PagerDutyDate.format(since)), ("until", PagerDutyDate.format(until)),
@@ -30,7 +31,16 @@ extension PagerDutyClient {
             query += statuses.map { ("statuses[]", $0.rawValue) }
             let response = try await send(try request("GET", path: "/incidents", query: query))
             let page = try decode(PagerDutyWire.IncidentList.self, from: response)
-            if offset == 0, let total = page.total, total > configuration.offsetCap {
+            window += page.incidents.compactMap(Self.incident)
+            offset += page.incidents.count
+            guard page.more == true, !page.incidents.isEmpty else {
+                out += window
+                return
+            }
+            // The next page would pass the cap (known at once from `total`, or found on the
+            // way when the server does not count): split the window by time instead.
+            let overCap = (page.total ?? 0) > configuration.offsetCap || offset + limit > configuration.offsetCap
+            if overCap {
                 let span = until.timeIntervalSince(since)
                 guard span > 1, depth < 40 else {
                     throw .rejected(
@@ -43,12 +53,6 @@ extension PagerDutyClient {
                 try await collect(since: middle, until: until, statuses: statuses, into: &out, depth: depth + 1)
                 return
             }
-            out += page.incidents.compactMap(Self.incident)
-            offset += page.incidents.count
-            // Stop before PagerDuty would refuse the offset; the total check above makes
-            // this a guard against a server that does not count.
-            guard page.more == true, !page.incidents.isEmpty, offset + limit <= configuration.offsetCap
-            else { return }
         }
     }
 
