@@ -58,7 +58,8 @@ extension CacheDatabase {
         cost.billingAlarmThreshold = alarms.lazy.filter(\.isBillingAlarm).compactMap(\.threshold).min()
         return OrgSnapshot(
             organization: organization, units: units, accounts: accounts, roles: roles, pipelineRuns: runs,
-            alarms: alarms, incidents: incidents, cost: cost, statuses: statuses, version: version)
+            alarms: alarms, incidents: incidents, cost: cost, statuses: statuses, version: version,
+            pagerDutyServices: try readPagerDutyServices(db))
     }
 
     /// Reads every row of `sql` through the C API (see `RawRow`): the hot path of a snapshot.

@@ -14,6 +14,8 @@ public struct OrgSnapshot: Sendable {
     public var incidents: [Incident]
     public var cost: CostSummary
     public var statuses: [SourceStatus]
+    /// PagerDuty services from `service.*` webhook events (deleted ones left out), by name.
+    public var pagerDutyServices: [PagerDutyService]
     /// On-calls and queued incident actions (pd-rest).
     public var pagerDuty: PagerDutySnapshot = .empty
     /// Bumped by every write to the cache; lets the UI skip work when nothing changed.
@@ -23,7 +25,8 @@ public struct OrgSnapshot: Sendable {
         organization: OrganizationInfo? = nil, units: [OrganizationalUnit] = [], accounts: [Account] = [],
         roles: [Role] = [], pipelineRuns: [PipelineRun] = [], alarms: [Alarm] = [],
         incidents: [Incident] = [],
-        cost: CostSummary = .empty, statuses: [SourceStatus] = [], version: Int64 = 0
+        cost: CostSummary = .empty, statuses: [SourceStatus] = [], version: Int64 = 0,
+        pagerDutyServices: [PagerDutyService] = []
     ) {
         self.organization = organization
         self.units = units
@@ -35,6 +38,7 @@ public struct OrgSnapshot: Sendable {
         self.cost = cost
         self.statuses = statuses
         self.version = version
+        self.pagerDutyServices = pagerDutyServices
     }
 
     public static let empty = OrgSnapshot()
