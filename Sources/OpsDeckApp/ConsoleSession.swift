@@ -4,6 +4,7 @@ import Logging
 import OpsDeckCache
 import OpsDeckConfig
 import OpsDeckCore
+import OpsDeckSync
 import OpsDeckUI
 import PagerDuty
 import TerminalKit
@@ -61,7 +62,7 @@ public enum ConsoleSession {
         }
         hooks.refresh = { pane in setup.refresher.refresh(pane, mailbox: mailbox) }
         let incidentSender = IncidentActionSender(
-            settings: setup.configuration.pagerDuty, env: env, store: InMemoryIncidentActionStore(),
+            settings: setup.configuration.pagerDuty, env: env, store: CachePagerDutyStore(cache: setup.cache),
             demo: options.demo)
         hooks.incidentAction = { action in incidentSender.send(action, mailbox: mailbox) }
         var firstFrameAt: UInt64?

@@ -1,4 +1,5 @@
 import Foundation
+import OpsDeckCache
 import OpsDeckCore
 import PagerDuty
 
@@ -13,6 +14,23 @@ public struct PagerDutyProvider: Sendable {
     /// Creates a provider over a client and a store (the cache in the app).
     public init(client: PagerDutyClient, store: any PagerDutyStore, initialWindow: TimeInterval = 7 * 86_400) {
         sync = PagerDutySync(client: client, store: store, initialWindow: initialWindow)
+    }
+
+    /// The provider the app runs: the cache is the store.
+    public init(client: PagerDutyClient, cache: CacheDatabase) {
+        self.init(client: client, store: CachePagerDutyStore(cache: cache))
+    }
+
+    /// One refresh, reported as the other sources report theirs. A failure is also written
+    /// to the cache's status of the incidents source, so the Alerts pane shows its age.
+    public func refresh(now: Date, cache: CacheDatabase) async -> RefreshReport {
+        let report = await refresh(now: now)
+        if let failure = report.failures.first {
+            try? cache.recordFailure(
+                source: .incidents, accountId: CacheDatabase.anyAccount, region: CacheDatabase.globalRegion, at: now,
+                message: failure.message)
+        }
+        return report
     }
 
     /// One refresh, reported as the other sources report theirs.

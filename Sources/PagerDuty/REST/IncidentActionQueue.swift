@@ -31,8 +31,7 @@ public struct IncidentActionQueue: Sendable {
     ///   when PagerDuty could not be reached (its message says why).
     /// - Throws: only when the store cannot keep it.
     public func submit(_ action: IncidentAction, now: Date) async throws -> QueuedIncidentAction {
-        let queued = QueuedIncidentAction(id: UUID().uuidString, action: action, enqueuedAt: now)
-        try await store.save(queued)
+        let queued = try await store.enqueue(action, at: now)
         return try await attempt(queued, now: now)
     }
 
@@ -75,7 +74,7 @@ public struct IncidentActionQueue: Sendable {
             queued.state = error.isTransient ? .pending : .failed
             queued.message = error.description
         }
-        try await store.save(queued)
+        try await store.update(queued)
         return queued
     }
 }

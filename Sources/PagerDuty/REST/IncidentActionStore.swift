@@ -1,30 +1,41 @@
+import Foundation
 import OpsDeckCore
 
 /// Where queued incident actions live between runs: the cache in the app, memory in tests.
 public protocol IncidentActionStore: Sendable {
+    /// Stores a new pending action and gives it its id.
+    func enqueue(_ action: IncidentAction, at date: Date) async throws -> QueuedIncidentAction
+    /// Stores where an action stands now (state, attempts, message), by id.
+    func update(_ action: QueuedIncidentAction) async throws
     /// Actions not yet sent, oldest first (pending, and conflicts/failures still to show).
     func outstandingActions() async throws -> [QueuedIncidentAction]
-    /// Inserts or replaces one action by id.
-    func save(_ action: QueuedIncidentAction) async throws
 }
 
 /// A store in memory, for tests and `--demo`.
 public actor InMemoryIncidentActionStore: IncidentActionStore {
     private var actions: [String: QueuedIncidentAction] = [:]
+    private var next = 1
 
     /// Creates an empty store.
     public init() {}
 
-    public func outstandingActions() -> [QueuedIncidentAction] {
-        actions.values.filter(\.isOutstanding).sorted { ($0.enqueuedAt, $0.id) < ($1.enqueuedAt, $1.id) }
+    public func enqueue(_ action: IncidentAction, at date: Date) -> QueuedIncidentAction {
+        let queued = QueuedIncidentAction(id: String(next), action: action, enqueuedAt: date)
+        next += 1
+        actions[queued.id] = queued
+        return queued
     }
 
-    public func save(_ action: QueuedIncidentAction) {
+    public func update(_ action: QueuedIncidentAction) {
         actions[action.id] = action
     }
 
-    /// Every action ever saved, for tests.
+    public func outstandingActions() -> [QueuedIncidentAction] {
+        all().filter(\.isOutstanding)
+    }
+
+    /// Every action ever stored, oldest first.
     public func all() -> [QueuedIncidentAction] {
-        actions.values.sorted { ($0.enqueuedAt, $0.id) < ($1.enqueuedAt, $1.id) }
+        actions.values.sorted { ($0.enqueuedAt, Int($0.id) ?? 0) < ($1.enqueuedAt, Int($1.id) ?? 0) }
     }
 }

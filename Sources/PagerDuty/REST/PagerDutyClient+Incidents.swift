@@ -97,6 +97,6 @@ extension PagerDutyClient {
             assignees: (wire.assignments ?? []).compactMap { $0.assignee?.summary ?? $0.assignee?.name },
             escalationPolicy: wire.escalationPolicy?.summary, createdAt: created, updatedAt: updated,
             incidentKey: wire.incidentKey, htmlURL: wire.htmlURL, alarmARN: alarmARN,
-            accountId: alarm?.accountId, region: alarm?.region)
+            accountId: alarm?.accountId, region: alarm?.region, serviceId: wire.service?.id)
     }
 }

@@ -9,8 +9,11 @@ actor MemoryPagerDutyStore: PagerDutyStore {
     private(set) var cursor: Date?
     private(set) var onCalls: [OnCall] = []
 
-    func outstandingActions() async throws -> [QueuedIncidentAction] { await actions.outstandingActions() }
-    func save(_ action: QueuedIncidentAction) async throws { await actions.save(action) }
+    func enqueue(_ action: IncidentAction, at date: Date) async -> QueuedIncidentAction {
+        await actions.enqueue(action, at: date)
+    }
+    func update(_ action: QueuedIncidentAction) async { await actions.update(action) }
+    func outstandingActions() async -> [QueuedIncidentAction] { await actions.outstandingActions() }
     func backfillCursor() -> Date? { cursor }
 
     func saveIncidents(_ incidents: [Incident], cursor: Date, fetchedAt: Date) {
