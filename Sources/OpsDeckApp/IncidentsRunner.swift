@@ -101,7 +101,8 @@ public enum IncidentsRunner {
         let status: Int32
         switch request.command {
         case .list(let statuses, let hours):
-            status = await list(client, statuses: statuses, hours: hours, format: request.format, console, now)
+            status = await list(
+                client, statuses: statuses, hours: hours, format: request.format, console, now)
         case .act(let kind, let ids):
             status = await act(client, kind: kind, ids: ids, yes: request.yes, console)
         }

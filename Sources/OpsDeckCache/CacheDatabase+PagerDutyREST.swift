@@ -12,7 +12,8 @@ extension CacheDatabase {
 
     /// Stores a new pending action; its id is the row id.
     /// - Throws: `CacheError.writeFailed`.
-    public func enqueueIncidentAction(_ action: IncidentAction, at date: Date) throws -> QueuedIncidentAction {
+    public func enqueueIncidentAction(_ action: IncidentAction, at date: Date) throws -> QueuedIncidentAction
+    {
         let payload = try Self.encode(action.kind)
         let id = try write("the PagerDuty action queue") { db -> Int64 in
             try db.execute(
@@ -20,7 +21,9 @@ extension CacheDatabase {
                     INSERT INTO pagerduty_actions (incident_id, action, payload, created_at, state)
                     VALUES (?, ?, ?, ?, 'pending')
                     """,
-                arguments: [action.incidentId, action.kind.label, payload, date.timeIntervalSinceReferenceDate])
+                arguments: [
+                    action.incidentId, action.kind.label, payload, date.timeIntervalSinceReferenceDate,
+                ])
             return db.lastInsertedRowID
         }
         return QueuedIncidentAction(id: String(id), action: action, enqueuedAt: date)
@@ -105,7 +108,8 @@ extension CacheDatabase {
             let end: Double? = row["end_at"]
             onCalls.append(
                 OnCall(
-                    userName: row["user_name"], userId: row["user_id"] ?? "", escalationPolicy: row["escalation_policy_name"],
+                    userName: row["user_name"], userId: row["user_id"] ?? "",
+                    escalationPolicy: row["escalation_policy_name"],
                     escalationLevel: row["escalation_level"], scheduleName: row["schedule_name"],
                     end: end.map(Date.init(timeIntervalSinceReferenceDate:))))
         }
@@ -131,9 +135,11 @@ extension CacheDatabase {
             let created: Double = row["created_at"]
             let updated: Double? = row["updated_at"]
             return QueuedIncidentAction(
-                id: String(id), action: IncidentAction(incidentId: row["incident_id"], kind: kind), state: state,
+                id: String(id), action: IncidentAction(incidentId: row["incident_id"], kind: kind),
+                state: state,
                 enqueuedAt: Date(timeIntervalSinceReferenceDate: created), attempts: row["attempts"],
-                lastAttemptAt: updated.map(Date.init(timeIntervalSinceReferenceDate:)), message: row["last_error"])
+                lastAttemptAt: updated.map(Date.init(timeIntervalSinceReferenceDate:)),
+                message: row["last_error"])
         }
     }
 

@@ -52,9 +52,11 @@ public enum AlertInbox {
 
     /// The alarm ARN from the alert body (or an incident key that is an ARN) names the
     /// account, region and alarm even when the ARN's spelling differs from the cached one.
-    private static func correlatedByReference(_ incident: Incident, _ alarmsByName: [String: [Alarm]]) -> Alarm?
+    private static func correlatedByReference(_ incident: Incident, _ alarmsByName: [String: [Alarm]])
+        -> Alarm?
     {
-        let reference = incident.alarmARN.flatMap(AlarmReference.init(arn:))
+        let reference =
+            incident.alarmARN.flatMap(AlarmReference.init(arn:))
             ?? incident.incidentKey.flatMap(AlarmReference.init(arn:))
         guard let reference else { return nil }
         return alarmsByName[reference.name]?.first {

@@ -12,7 +12,8 @@ public struct PagerDutyProvider: Sendable {
     public let sync: PagerDutySync
 
     /// Creates a provider over a client and a store (the cache in the app).
-    public init(client: PagerDutyClient, store: any PagerDutyStore, initialWindow: TimeInterval = 7 * 86_400) {
+    public init(client: PagerDutyClient, store: any PagerDutyStore, initialWindow: TimeInterval = 7 * 86_400)
+    {
         sync = PagerDutySync(client: client, store: store, initialWindow: initialWindow)
     }
 
@@ -27,7 +28,8 @@ public struct PagerDutyProvider: Sendable {
         let report = await refresh(now: now)
         if let failure = report.failures.first {
             try? cache.recordFailure(
-                source: .incidents, accountId: CacheDatabase.anyAccount, region: CacheDatabase.globalRegion, at: now,
+                source: .incidents, accountId: CacheDatabase.anyAccount, region: CacheDatabase.globalRegion,
+                at: now,
                 message: failure.message)
         }
         return report
@@ -37,7 +39,8 @@ public struct PagerDutyProvider: Sendable {
     public func refresh(now: Date) async -> RefreshReport {
         let result = await sync.refresh(now: now)
         var report = RefreshReport()
-        report.succeeded = (result.failures.contains { $0.step == "incidents" } ? 0 : 1)
+        report.succeeded =
+            (result.failures.contains { $0.step == "incidents" } ? 0 : 1)
             + (result.onCalls == nil ? 0 : 1) + result.flush.sent.count
         for failure in result.failures {
             report.failures.append(

@@ -108,8 +108,11 @@ public enum AlertsPresenter {
             ]
             if let queued = snapshot.pagerDuty.latestAction(for: incident.id) {
                 lines.append(
-                    ("Queued action", "\(queued.action.kind.verb): \(queued.state.rawValue)"
-                        + (queued.message.map { " (\($0))" } ?? "")))
+                    (
+                        "Queued action",
+                        "\(queued.action.kind.verb): \(queued.state.rawValue)"
+                            + (queued.message.map { " (\($0))" } ?? "")
+                    ))
             }
         }
         return lines

@@ -46,7 +46,8 @@ extension AppState {
         case .acknowledgeIncident: prompt.action = IncidentAction(incidentId: incident.id, kind: .acknowledge)
         case .resolveIncident: prompt.action = IncidentAction(incidentId: incident.id, kind: .resolve)
         case .snoozeIncident:
-            prompt.action = IncidentAction(incidentId: incident.id, kind: .snooze(seconds: Self.snoozeSeconds))
+            prompt.action = IncidentAction(
+                incidentId: incident.id, kind: .snooze(seconds: Self.snoozeSeconds))
         default:
             mode = .incidentInput(prompt, TextField(text: ""))
             return
@@ -109,8 +110,10 @@ extension AppState {
         case .sent: show("PagerDuty took it: \(verb) \(label)")
         case .pending:
             show("PagerDuty is unreachable: \(verb) \(label) is queued and sent when it is back")
-        case .conflict: show("Not done: \(label) is \(queued.message ?? "changed by somebody else")", isError: true)
-        case .failed: show("PagerDuty refused to \(verb) \(label): \(queued.message ?? "no reason")", isError: true)
+        case .conflict:
+            show("Not done: \(label) is \(queued.message ?? "changed by somebody else")", isError: true)
+        case .failed:
+            show("PagerDuty refused to \(verb) \(label): \(queued.message ?? "no reason")", isError: true)
         }
     }
 }

@@ -3,7 +3,8 @@ import TerminalKit
 /// The confirmation (and text entry) over the panes for an incident action.
 enum IncidentDialogView {
     static func draw(
-        into buffer: inout ScreenBuffer, area: Rect, prompt: IncidentPrompt, field: TextField?, state: AppState,
+        into buffer: inout ScreenBuffer, area: Rect, prompt: IncidentPrompt, field: TextField?,
+        state: AppState,
         glyphs: Glyphs
     ) {
         var body = [prompt.incidentLabel]

@@ -55,7 +55,8 @@ struct IncidentsCommand: ParsableCommand {
             for name in (status ?? "").split(separator: ",") {
                 let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
                 guard let value = Incident.Status(rawValue: trimmed) else {
-                    throw ValidationError("unknown status \"\(trimmed)\"; use triggered, acknowledged or resolved")
+                    throw ValidationError(
+                        "unknown status \"\(trimmed)\"; use triggered, acknowledged or resolved")
                 }
                 statuses.append(value)
             }
@@ -78,7 +79,8 @@ struct IncidentsCommand: ParsableCommand {
         func run() throws {
             try IncidentsCommand.execute(
                 IncidentsRunner.Request(
-                    command: .act(kind: .acknowledge, incidentIds: ids), yes: change.yes, readonly: change.readonly,
+                    command: .act(kind: .acknowledge, incidentIds: ids), yes: change.yes,
+                    readonly: change.readonly,
                     configPath: shared.config, environment: ProcessInfo.processInfo.environment))
         }
     }
@@ -95,7 +97,8 @@ struct IncidentsCommand: ParsableCommand {
         func run() throws {
             try IncidentsCommand.execute(
                 IncidentsRunner.Request(
-                    command: .act(kind: .resolve, incidentIds: ids), yes: change.yes, readonly: change.readonly,
+                    command: .act(kind: .resolve, incidentIds: ids), yes: change.yes,
+                    readonly: change.readonly,
                     configPath: shared.config, environment: ProcessInfo.processInfo.environment))
         }
     }
@@ -118,7 +121,8 @@ struct IncidentsCommand: ParsableCommand {
             }
             try IncidentsCommand.execute(
                 IncidentsRunner.Request(
-                    command: .act(kind: .note(text), incidentIds: [id]), yes: change.yes, readonly: change.readonly,
+                    command: .act(kind: .note(text), incidentIds: [id]), yes: change.yes,
+                    readonly: change.readonly,
                     configPath: shared.config, environment: ProcessInfo.processInfo.environment))
         }
     }

@@ -15,7 +15,8 @@ import Testing
         var ack = try cache.enqueueIncidentAction(
             IncidentAction(incidentId: "P2", kind: .acknowledge), at: Self.now.addingTimeInterval(1))
         #expect(note.id != ack.id)
-        #expect(try cache.outstandingIncidentActions(now: Self.now).map(\.action) == [note.action, ack.action])
+        #expect(
+            try cache.outstandingIncidentActions(now: Self.now).map(\.action) == [note.action, ack.action])
 
         ack.state = .conflict
         ack.attempts = 1
@@ -44,7 +45,8 @@ import Testing
         let cache = try CacheDatabase.inMemory()
         try cache.replaceOnCalls(
             [
-                OnCall(userName: "Bob Builder", userId: "PU2", escalationPolicy: "Primary", escalationLevel: 2),
+                OnCall(
+                    userName: "Bob Builder", userId: "PU2", escalationPolicy: "Primary", escalationLevel: 2),
                 OnCall(
                     userName: "Alice Example", userId: "PU1", escalationPolicy: "Primary", escalationLevel: 1,
                     scheduleName: "Weekly", end: Self.now),
@@ -66,7 +68,8 @@ import Testing
         #expect(try cache.pagerDutyBackfillCursor() == nil)
         try cache.recordPagerDutyRefresh(cursor: Self.now, fetchedAt: Self.now.addingTimeInterval(5))
         #expect(try cache.pagerDutyBackfillCursor() == Self.now)
-        let status = try #require(try cache.snapshot(now: Self.now).statuses.first { $0.source == .incidents })
+        let status = try #require(
+            try cache.snapshot(now: Self.now).statuses.first { $0.source == .incidents })
         #expect(status.lastSuccessAt == Self.now.addingTimeInterval(5))
     }
 }

@@ -77,7 +77,9 @@ import Testing
         #expect(reference.region == "us-east-1")
     }
 
-    @Test(arguments: ["", "arn:aws:sns:us-east-1:1:topic", "arn:aws:cloudwatch:us-east-1:1:dashboard:x", "HighCPU"])
+    @Test(arguments: [
+        "", "arn:aws:sns:us-east-1:1:topic", "arn:aws:cloudwatch:us-east-1:1:dashboard:x", "HighCPU",
+    ])
     func nonAlarmARNsAreNotReferences(text: String) {
         #expect(AlarmReference(arn: text) == nil)
     }

@@ -36,7 +36,10 @@ import Testing
         #expect(screen.contains("Acknowledge incident?"))
         #expect(screen.contains("#101 Payments 5xx"))
         #expect(screen.contains("PRODUCTION account"))
-        #expect(s.press(.character("y")) == [.incidentAction(IncidentAction(incidentId: "PI1", kind: .acknowledge))])
+        #expect(
+            s.press(.character("y")) == [
+                .incidentAction(IncidentAction(incidentId: "PI1", kind: .acknowledge))
+            ])
         guard case .normal = s.mode else {
             Issue.record("still in \(s.mode)")
             return
@@ -98,7 +101,10 @@ import Testing
             return
         }
         #expect(prompt.action == IncidentAction(incidentId: "PI3", kind: .note("rolled back v42")))
-        #expect(s.press(.enter) == [.incidentAction(IncidentAction(incidentId: "PI3", kind: .note("rolled back v42")))])
+        #expect(
+            s.press(.enter) == [
+                .incidentAction(IncidentAction(incidentId: "PI3", kind: .note("rolled back v42")))
+            ])
     }
 
     @Test func reassignTakesUserIds() throws {
@@ -107,7 +113,11 @@ import Testing
         s.type("PUSER1, PUSER2")
         s.press(.enter)
         let effects = s.press(.character("y"))
-        #expect(effects == [.incidentAction(IncidentAction(incidentId: "PI3", kind: .reassign(userIds: ["PUSER1", "PUSER2"])))])
+        #expect(
+            effects == [
+                .incidentAction(
+                    IncidentAction(incidentId: "PI3", kind: .reassign(userIds: ["PUSER1", "PUSER2"])))
+            ])
     }
 
     @Test func snoozeNeedsAnAcknowledgedIncident() throws {
@@ -162,6 +172,7 @@ import Testing
     @Test func confirmationScreen() throws {
         var s = try state(selecting: "pd:PI2")
         s.press(.character("R"))
-        ScreenSnapshot.assertMatches(ConsoleRenderer.render(s).snapshot(roles: true), named: "incident-confirm")
+        ScreenSnapshot.assertMatches(
+            ConsoleRenderer.render(s).snapshot(roles: true), named: "incident-confirm")
     }
 }

@@ -33,7 +33,9 @@ struct IncidentsCommandLineTests {
             user_email = "ops@example.com"
 
             """
-        #expect(FileManager.default.createFile(atPath: config.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]))
+        #expect(
+            FileManager.default.createFile(
+                atPath: config.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]))
         let environment = [
             "HOME": home.path, "XDG_STATE_HOME": home.path + "/state", "XDG_CACHE_HOME": home.path + "/cache",
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "PAGERDUTY_TOKEN": token,
@@ -59,11 +61,13 @@ struct IncidentsCommandLineTests {
             ])
             let result = try await run(["list", "--format", "json"], fixture: fixture)
             #expect(result.status == 0, "\(result.err)")
-            let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [[String: Any]])
+            let rows = try #require(
+                try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [[String: Any]])
             #expect(rows.compactMap { $0["id"] as? String }.sorted() == ["PCLI001", "PCLI002"])
             #expect(rows.first { $0["id"] as? String == "PCLI001" }?["priority"] as? String == "P1")
 
-            let csv = try await run(["list", "--format", "csv", "--status", "acknowledged"], fixture: fixture)
+            let csv = try await run(
+                ["list", "--format", "csv", "--status", "acknowledged"], fixture: fixture)
             #expect(csv.status == 0, "\(csv.err)")
             let lines = csv.out.split(separator: "\n")
             #expect(lines.first?.hasPrefix("id,number,status") == true)
@@ -98,7 +102,8 @@ struct IncidentsCommandLineTests {
     func conflictAndUnreachable() async throws {
         try await withPagerDutyFixture { fixture in
             try await fixture.addIncidents([["id": "PCLI004", "created_at": "2026-11-01T00:00:00Z"]])
-            try await fixture.control("/_fixture/change", ["id": "PCLI004", "status": "resolved", "by": "Bob Builder"])
+            try await fixture.control(
+                "/_fixture/change", ["id": "PCLI004", "status": "resolved", "by": "Bob Builder"])
             let conflict = try await run(["note", "PCLI004", "text", "--yes"], fixture: fixture)
             #expect(conflict.status == 0, "a note on a resolved incident is fine: \(conflict.err)")
             let resolve = try await run(["resolve", "PCLI004", "--yes"], fixture: fixture)

@@ -14,7 +14,8 @@ struct PagerDutyClientTests {
             try await fixture.control(
                 "/_fixture/generate", ["count": 250, "start": "2026-10-27T00:00:00Z", "step_seconds": 60])
             let incidents = try await factory.client(fixture).listIncidents(
-                since: Self.start.addingTimeInterval(-86_400 * 30), until: Self.start.addingTimeInterval(86_400 * 30))
+                since: Self.start.addingTimeInterval(-86_400 * 30),
+                until: Self.start.addingTimeInterval(86_400 * 30))
             #expect(incidents.count == 250)
             #expect(Set(incidents.map(\.id)).count == 250)
             let seen = try await fixture.requests().filter { $0.path == "/incidents" }
@@ -60,7 +61,8 @@ struct PagerDutyClientTests {
             let logs = try await fixture.requests().filter { $0.path == "/log_entries" }
             #expect(logs.first?.value("since") == "2026-11-01T01:00:00Z")
 
-            let again = try await factory.client(fixture).backfill(since: result.cursor.addingTimeInterval(1), now: now)
+            let again = try await factory.client(fixture).backfill(
+                since: result.cursor.addingTimeInterval(1), now: now)
             #expect(again.incidents.isEmpty)
             #expect(again.cursor == result.cursor.addingTimeInterval(1))
         }
@@ -83,18 +85,25 @@ struct PagerDutyClientTests {
                 }
             }
             let writes = try await fixture.requests().filter { $0.method != "GET" }
-            #expect(writes.map { "\($0.method) \($0.path)" } == [
-                "PUT /incidents/PINC001", "POST /incidents/PINC001/snooze", "POST /incidents/PINC001/notes",
-                "PUT /incidents/PINC001", "PUT /incidents/PINC001",
-            ])
-            #expect(writes.allSatisfy { $0.from == "ops@example.com" && $0.contentType == "application/json" })
+            #expect(
+                writes.map { "\($0.method) \($0.path)" } == [
+                    "PUT /incidents/PINC001", "POST /incidents/PINC001/snooze",
+                    "POST /incidents/PINC001/notes",
+                    "PUT /incidents/PINC001", "PUT /incidents/PINC001",
+                ])
+            #expect(
+                writes.allSatisfy { $0.from == "ops@example.com" && $0.contentType == "application/json" })
             #expect(writes[0].body?["incident"]?["status"] == .string("acknowledged"))
             #expect(writes[0].body?["incident"]?["type"] == .string("incident_reference"))
             #expect(writes[1].body?["duration"] == .number(3600))
             #expect(writes[2].body?["note"]?["content"] == .string("disk cleaned"))
             #expect(
                 writes[3].body?["incident"]?["assignments"]
-                    == .array([.object(["assignee": .object(["id": .string("PUSER77"), "type": .string("user_reference")])])]))
+                    == .array([
+                        .object([
+                            "assignee": .object(["id": .string("PUSER77"), "type": .string("user_reference")])
+                        ])
+                    ]))
             #expect(writes[4].body?["incident"]?["status"] == .string("resolved"))
         }
     }
@@ -103,7 +112,8 @@ struct PagerDutyClientTests {
     func conflict() async throws {
         try await withClient { fixture, factory in
             try await fixture.addIncidents([["id": "PINC002", "created_at": "2026-11-01T00:00:00Z"]])
-            try await fixture.control("/_fixture/change", ["id": "PINC002", "status": "resolved", "by": "Bob Builder"])
+            try await fixture.control(
+                "/_fixture/change", ["id": "PINC002", "status": "resolved", "by": "Bob Builder"])
             let outcome = try await factory.client(fixture).perform(
                 IncidentAction(incidentId: "PINC002", kind: .acknowledge))
             #expect(outcome == .conflict(status: .resolved, by: "Bob Builder"))
@@ -166,7 +176,8 @@ struct PagerDutyClientTests {
     @Test("The CloudWatch alarm in the first alert's body gives the alarm ARN, account and region")
     func alertBody() async throws {
         try await withClient { fixture, factory in
-            let message = #"{"AlarmName":"HighCPU","AlarmArn":"arn:aws:cloudwatch:eu-west-1:111122223333:alarm:HighCPU"}"#
+            let message =
+                #"{"AlarmName":"HighCPU","AlarmArn":"arn:aws:cloudwatch:eu-west-1:111122223333:alarm:HighCPU"}"#
             try await fixture.addIncidents([
                 [
                     "id": "PINC006", "title": "HighCPU", "created_at": "2026-11-01T00:00:00Z",

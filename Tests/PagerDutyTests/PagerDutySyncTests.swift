@@ -48,7 +48,8 @@ struct PagerDutySyncTests {
             let sync = PagerDutySync(client: client, store: store)
             await fixture.stop()
             let queued = try await IncidentActionQueue(store: store, client: client).submit(
-                IncidentAction(incidentId: "PS00003", kind: .acknowledge), now: Self.date("2026-11-21T00:00:00Z"))
+                IncidentAction(incidentId: "PS00003", kind: .acknowledge),
+                now: Self.date("2026-11-21T00:00:00Z"))
             #expect(queued.state == .pending)
             let down = try await sync.refresh(now: Self.date("2026-11-21T00:01:00Z"))
             #expect(down.failures.map(\.step) == ["actions"])

@@ -33,7 +33,8 @@ extension PagerDutyClient {
         }
         let response = try await send(try request(built.0, path: built.1, body: body))
         if (200..<300).contains(response.status) {
-            let incident = (try? JSONDecoder().decode(PagerDutyWire.IncidentEnvelope.self, from: response.body))
+            let incident =
+                (try? JSONDecoder().decode(PagerDutyWire.IncidentEnvelope.self, from: response.body))
                 .flatMap { Self.incident($0.incident) }
             return .applied(incident)
         }

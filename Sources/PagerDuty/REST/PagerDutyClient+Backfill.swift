@@ -33,7 +33,9 @@ extension PagerDutyClient {
         }
         // Oldest first, so a cut at maxIncidents leaves a cursor that misses nothing.
         let dated = entries.compactMap { entry -> (Date, String)? in
-            guard let date = PagerDutyDate.parse(entry.createdAt), let id = entry.incident?.id else { return nil }
+            guard let date = PagerDutyDate.parse(entry.createdAt), let id = entry.incident?.id else {
+                return nil
+            }
             return (date, id)
         }.sorted { $0.0 < $1.0 }
         var order: [String] = []

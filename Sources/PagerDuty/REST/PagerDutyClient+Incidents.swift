@@ -39,7 +39,8 @@ extension PagerDutyClient {
             }
             // The next page would pass the cap (known at once from `total`, or found on the
             // way when the server does not count): split the window by time instead.
-            let overCap = (page.total ?? 0) > configuration.offsetCap || offset + limit > configuration.offsetCap
+            let overCap =
+                (page.total ?? 0) > configuration.offsetCap || offset + limit > configuration.offsetCap
             if overCap {
                 let span = until.timeIntervalSince(since)
                 guard span > 1, depth < 40 else {
@@ -49,8 +50,10 @@ extension PagerDutyClient {
                             + "narrow the query")
                 }
                 let middle = since.addingTimeInterval((span / 2).rounded(.down))
-                try await collect(since: since, until: middle, statuses: statuses, into: &out, depth: depth + 1)
-                try await collect(since: middle, until: until, statuses: statuses, into: &out, depth: depth + 1)
+                try await collect(
+                    since: since, until: middle, statuses: statuses, into: &out, depth: depth + 1)
+                try await collect(
+                    since: middle, until: until, statuses: statuses, into: &out, depth: depth + 1)
                 return
             }
         }

@@ -44,7 +44,8 @@ public struct PagerDutyClient: Sendable {
     func request(
         _ method: String, path: String, query: [(String, String)] = [], body: Data? = nil
     ) throws(PagerDutyError) -> HTTPRequest {
-        let base = configuration.baseURL.absoluteString.hasSuffix("/")
+        let base =
+            configuration.baseURL.absoluteString.hasSuffix("/")
             ? String(configuration.baseURL.absoluteString.dropLast()) : configuration.baseURL.absoluteString
         guard var components = URLComponents(string: base + path) else {
             throw .invalidResponse("the base URL \(base) is not a URL")

@@ -11,8 +11,9 @@ public struct PagerDutyRetryPolicy: Sendable {
     public var maxDelay: Duration
 
     /// Creates a policy.
-    public init(maxAttempts: Int = 4, baseDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(60))
-    {
+    public init(
+        maxAttempts: Int = 4, baseDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(60)
+    ) {
         self.maxAttempts = maxAttempts
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay

@@ -23,7 +23,8 @@ public struct PagerDutySync: Sendable {
     public let initialWindow: TimeInterval
 
     /// Creates a refresh over a client and a store.
-    public init(client: PagerDutyClient, store: any PagerDutyStore, initialWindow: TimeInterval = 7 * 86_400) {
+    public init(client: PagerDutyClient, store: any PagerDutyStore, initialWindow: TimeInterval = 7 * 86_400)
+    {
         self.client = client
         self.store = store
         self.initialWindow = initialWindow
@@ -38,7 +39,8 @@ public struct PagerDutySync: Sendable {
             result.flush = try await queue.flush(now: now)
             if let unreachable = result.flush.unreachable { result.failures.append(("actions", unreachable)) }
         } catch {
-            result.failures.append(("actions", .invalidResponse("the action queue could not be read: \(error)")))
+            result.failures.append(
+                ("actions", .invalidResponse("the action queue could not be read: \(error)")))
         }
         if result.flush.unreachable == nil {
             do {
@@ -48,7 +50,8 @@ public struct PagerDutySync: Sendable {
                     try await save(backfill.incidents, cursor: backfill.cursor, now: now)
                     result.incidents = backfill.incidents.count
                 } else {
-                    let incidents = try await client.listIncidents(since: now.addingTimeInterval(-initialWindow), until: now)
+                    let incidents = try await client.listIncidents(
+                        since: now.addingTimeInterval(-initialWindow), until: now)
                     try await save(incidents, cursor: now, now: now)
                     result.incidents = incidents.count
                 }

@@ -164,7 +164,8 @@ final class ChildProcess: Sendable {
     ) throws {
         // A nil handle is RTLD_DEFAULT: every loaded library.
         guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else {
-            throw FixtureError.spawnFailed(commandLine + ": posix_spawn_file_actions_addclosefrom_np is missing")
+            throw FixtureError.spawnFailed(
+                commandLine + ": posix_spawn_file_actions_addclosefrom_np is missing")
         }
         let addCloseFrom = unsafeBitCast(symbol, to: AddCloseFrom.self)
         let result = addCloseFrom(&actions, 3)
@@ -173,4 +174,3 @@ final class ChildProcess: Sendable {
         }
     }
 }
-

@@ -8,7 +8,8 @@ struct ClientFactory {
     let sleeps = SleepRecorder()
 
     func client(
-        _ fixture: PagerDutyFixture, token: String = PagerDutyFixture.token, from: String? = "oncall@example.com",
+        _ fixture: PagerDutyFixture, token: String = PagerDutyFixture.token,
+        from: String? = "oncall@example.com",
         pageSize: Int = 100
     ) -> PagerDutyClient {
         PagerDutyClient(

@@ -82,7 +82,8 @@ final class PagerDutyFixture: @unchecked Sendable {
         let deadline = clock.now.advanced(by: .seconds(20))
         while clock.now < deadline {
             let output = process.standardOutput
-            if output.hasSuffix("\n"), let line = output.split(separator: "\n").first(where: { $0.hasPrefix("PORT ") }),
+            if output.hasSuffix("\n"),
+                let line = output.split(separator: "\n").first(where: { $0.hasPrefix("PORT ") }),
                 let chosen = Int(line.dropFirst(5))
             {
                 return (process, chosen)
@@ -120,7 +121,8 @@ final class PagerDutyFixture: @unchecked Sendable {
         let data = method == "GET" ? Data() : try JSONSerialization.data(withJSONObject: body)
         let url = baseURL.appendingPathComponent(path)
         let response = try await transport.send(
-            HTTPRequest(method: method, url: url, headers: [("Content-Type", "application/json")], body: data),
+            HTTPRequest(
+                method: method, url: url, headers: [("Content-Type", "application/json")], body: data),
             timeout: .seconds(10))
         try await transport.shutdown()
         guard response.status == 200 else {
@@ -135,8 +137,10 @@ final class PagerDutyFixture: @unchecked Sendable {
 
     func requests() async throws -> [SeenRequest] {
         struct Log: Decodable { let requests: [SeenRequest] }
-        return try JSONDecoder().decode(Log.self, from: try await control("/_fixture/requests", method: "GET"))
-            .requests
+        return try JSONDecoder().decode(
+            Log.self, from: try await control("/_fixture/requests", method: "GET")
+        )
+        .requests
     }
 
     func forgetRequests() async throws { try await control("/_fixture/reset") }
