@@ -32,7 +32,7 @@ public struct IncidentActionQueue: Sendable {
     /// - Throws: only when the store cannot keep it.
     public func submit(_ action: IncidentAction, now: Date) async throws -> QueuedIncidentAction {
         let queued = try await store.enqueue(action, at: now)
-        return try await attempt(queued, now: now)
+        return try await attempt(queued, now: now).queued
     }
 
     /// Sends every pending action, oldest first. Stops at the first sign that PagerDuty
@@ -41,7 +41,7 @@ public struct IncidentActionQueue: Sendable {
         var report = FlushReport()
         let outstanding = try await store.outstandingActions().filter { $0.state == .pending }
         for (index, queued) in outstanding.enumerated() {
-            let result = try await attempt(queued, now: now)
+            let (result, error) = try await attempt(queued, now: now)
             switch result.state {
             case .sent: report.sent.append(result)
             case .conflict: report.conflicts.append(result)
@@ -49,15 +49,18 @@ public struct IncidentActionQueue: Sendable {
             case .pending:
                 report.pending.append(result)
                 report.pending += outstanding.dropFirst(index + 1)
-                report.unreachable = .unreachable(host: client.host, reason: result.message ?? "no answer")
+                report.unreachable = error ?? .unreachable(host: client.host, reason: "no answer")
                 return report
             }
         }
         return report
     }
 
-    private func attempt(_ queued: QueuedIncidentAction, now: Date) async throws -> QueuedIncidentAction {
+    private func attempt(_ queued: QueuedIncidentAction, now: Date) async throws -> (
+        queued: QueuedIncidentAction, error: PagerDutyError?
+    ) {
         var queued = queued
+        var failure: PagerDutyError?
         queued.attempts += 1
         queued.lastAttemptAt = now
         do {
@@ -71,10 +74,11 @@ public struct IncidentActionQueue: Sendable {
                     "already \(status.rawValue)" + (by.map { " by \($0)" } ?? "")
             }
         } catch {
+            failure = error
             queued.state = error.isTransient ? .pending : .failed
             queued.message = error.description
         }
         try await store.update(queued)
-        return queued
+        return (queued, failure)
     }
 }

@@ -116,15 +116,20 @@ final class PagerDutyFixture: @unchecked Sendable {
 
     @discardableResult
     func control(_ path: String, _ body: [String: Any] = [:], method: String = "POST") async throws -> Data {
-        let transport = AsyncHTTPTransport()
-        defer { Task { try? await transport.shutdown() } }
         let data = method == "GET" ? Data() : try JSONSerialization.data(withJSONObject: body)
-        let url = baseURL.appendingPathComponent(path)
-        let response = try await transport.send(
-            HTTPRequest(
-                method: method, url: url, headers: [("Content-Type", "application/json")], body: data),
-            timeout: .seconds(10))
-        try await transport.shutdown()
+        let request = HTTPRequest(
+            method: method, url: baseURL.appendingPathComponent(path),
+            headers: [("Content-Type", "application/json")],
+            body: data)
+        let transport = AsyncHTTPTransport()
+        let response: HTTPResponse
+        do {
+            response = try await transport.send(request, timeout: .seconds(10))
+            try await transport.shutdown()
+        } catch {
+            try? await transport.shutdown()
+            throw error
+        }
         guard response.status == 200 else {
             throw FixtureError.http("\(path): HTTP \(response.status)")
         }
