@@ -73,6 +73,7 @@ public enum ConsoleSession {
         let exit = loop.run()
         observer.cancel()
         terminal.restore()
+        BlockingTask.run(fallback: ()) { await incidentSender.shutdown() }
         logger.info("console exited", metadata: ["exit": "\(exit)"])
         if let firstFrameAt, options.exitAfterFirstFrame {
             FileHandle.standardError.write(Data("first-frame-ns \(firstFrameAt)\n".utf8))
