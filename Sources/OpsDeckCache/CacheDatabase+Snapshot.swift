@@ -58,8 +58,10 @@ extension CacheDatabase {
         cost.billingAlarmThreshold = alarms.lazy.filter(\.isBillingAlarm).compactMap(\.threshold).min()
         var snapshot = OrgSnapshot(
             organization: organization, units: units, accounts: accounts, roles: roles, pipelineRuns: runs,
-            alarms: alarms, incidents: incidents, cost: cost, statuses: statuses, version: version)
+            alarms: alarms, incidents: incidents, cost: cost, statuses: statuses, version: version,
+            pagerDutyServices: try readPagerDutyServices(db))
         try readMetricsCost(db, into: &snapshot)
+        snapshot.pagerDuty = try readPagerDutySnapshot(db, now: now)
         return snapshot
     }
 

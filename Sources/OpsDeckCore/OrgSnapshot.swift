@@ -14,6 +14,10 @@ public struct OrgSnapshot: Sendable {
     public var incidents: [Incident]
     public var cost: CostSummary
     public var statuses: [SourceStatus]
+    /// PagerDuty services from `service.*` webhook events (deleted ones left out), by name.
+    public var pagerDutyServices: [PagerDutyService]
+    /// On-calls and queued incident actions (pd-rest).
+    public var pagerDuty: PagerDutySnapshot = .empty
     /// Bumped by every write to the cache; lets the UI skip work when nothing changed.
     public var version: Int64
     /// Recent data points of the metric alarms in ALARM, by alarm ARN.
@@ -24,7 +28,8 @@ public struct OrgSnapshot: Sendable {
         roles: [Role] = [], pipelineRuns: [PipelineRun] = [], alarms: [Alarm] = [],
         incidents: [Incident] = [],
         cost: CostSummary = .empty, statuses: [SourceStatus] = [], version: Int64 = 0,
-        metricSeries: [String: MetricSeries] = [:]
+        metricSeries: [String: MetricSeries] = [:],
+        pagerDutyServices: [PagerDutyService] = []
     ) {
         self.organization = organization
         self.units = units
@@ -37,6 +42,7 @@ public struct OrgSnapshot: Sendable {
         self.statuses = statuses
         self.version = version
         self.metricSeries = metricSeries
+        self.pagerDutyServices = pagerDutyServices
     }
 
     public static let empty = OrgSnapshot()
