@@ -59,6 +59,15 @@ public enum ConsoleSession {
             Result { try ThemeLoader.load(nameOrPath: name, userThemesDirectory: setup.userThemesDirectory) }
         }
         hooks.refresh = { pane in setup.refresher.refresh(pane, mailbox: mailbox) }
+        hooks.answerMFA = { code in setup.refresher.answerMFA(code) }
+        if !options.demo {
+            setup.refresher.startLive(
+                mailbox: mailbox,
+                inputs: LiveAWS.Inputs(
+                    profile: options.profile, regions: options.regions, endpointURL: options.endpointURL,
+                    environment: env),
+                configuration: setup.configuration)
+        }
         var firstFrameAt: UInt64?
         hooks.firstFrame = { firstFrameAt = DispatchTime.now().uptimeNanoseconds }
         let loop = ConsoleLoop(
@@ -67,6 +76,8 @@ public enum ConsoleSession {
         let exit = loop.run()
         observer.cancel()
         terminal.restore()
+        let refresher = setup.refresher
+        BlockingTask.run(fallback: ()) { await refresher.stop() }
         logger.info("console exited", metadata: ["exit": "\(exit)"])
         if let firstFrameAt, options.exitAfterFirstFrame {
             FileHandle.standardError.write(Data("first-frame-ns \(firstFrameAt)\n".utf8))

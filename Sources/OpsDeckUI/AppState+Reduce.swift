@@ -20,6 +20,8 @@ extension AppState {
             theme = newTheme
             show("Theme \(newTheme.name)")
         case .message(let text, let isError): show(text, isError: isError)
+        case .refreshEvent(let event): apply(event)
+        case .mfaRequested(let serial): mode = .mfa(serial: serial, field: TextField(masked: true))
         }
         keepSelectionsVisible()
         return effects
@@ -74,6 +76,7 @@ extension AppState {
                 mode = .normal
             }
             return []
+        case .mfa(let serial, var field): return handleMFA(key, serial: serial, field: &field)
         }
     }
 

@@ -9,4 +9,6 @@ public enum Effect: Sendable, Equatable {
     case redraw
     /// Give the terminal back and stop, as Ctrl-Z does in a shell.
     case suspend
+    /// The MFA prompt was answered: the code, or nil when the user cancelled.
+    case answerMFA(MFACode?)
 }

@@ -11,4 +11,6 @@ public enum Mode: Sendable {
     case help(offset: Int)
     /// The detail view of one row.
     case detail(pane: PaneID, rowId: String, offset: Int)
+    /// Typing the code of MFA device `serial`, masked; Esc cancels.
+    case mfa(serial: String, field: TextField)
 }
