@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+extension EndToEnd {
+    /// The live console against a seeded moto: it refreshes what is due on its own, and `r`
+    /// refreshes the focused pane with progress in the status bar.
+    @Suite(
+        "Live console: scheduled refresh and r against moto",
+        .enabled(if: LiveMoto.isAvailable, "needs python3 with boto3 and moto[server]"))
+    struct LiveRefreshTests {
+        @Test("r on Roles shows progress, then the refreshed rows and a message")
+        func pressingRRefreshesTheFocusedPaneWithProgress() async throws {
+            let binary = try OpsDeckBinary.require()
+            let scratch = URL(fileURLWithPath: NSTemporaryDirectory())
+                .appendingPathComponent("opsdeck-live-\(UUID().uuidString.prefix(8))")
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: scratch) }
+            let moto = try await LiveMoto.start(scratch: scratch)
+            defer { moto.stop() }
+
+            // One region and one fetch at a time: the refresh lasts long enough to be seen.
+            let config = scratch.appendingPathComponent("config.toml")
+            try "regions = [\"us-east-1\"]\n\n[aws]\nconcurrency = 1\n".write(
+                to: config, atomically: true, encoding: .utf8)
+            let cache = scratch.appendingPathComponent("cache.sqlite").path
+            let environment = [
+                "AWS_ACCESS_KEY_ID": moto.accessKeyId, "AWS_SECRET_ACCESS_KEY": moto.secretAccessKey,
+                "AWS_REGION": "us-east-1", "AWS_ENDPOINT_URL": moto.endpoint, "AWS_EC2_METADATA_DISABLED": "true",
+                "PS1": "$ ",
+            ]
+            let member = try #require(moto.accountNames.dropFirst().first)
+            try await TmuxSession.with(
+                ShellWrapper.command(binary: binary, arguments: ["--config", config.path, "--cache", cache]),
+                extraEnvironment: environment
+            ) { session in
+                // An empty cache: every source is due, the console fetches the organization.
+                try await session.waitFor(member, timeout: .seconds(60))
+                try await session.sendKeys("2")
+                try await session.waitUntil("the first refresh to end, roles listed", timeout: .seconds(60)) {
+                    $0.contains("DeployRole") && !Self.statusLine($0).contains("refreshing")
+                }
+                try await session.sendKeys("r")
+                let during = try await session.waitUntil("progress of the roles refresh", timeout: .seconds(30)) {
+                    Self.statusLine($0).contains("refreshing roles")
+                }
+                #expect(Self.statusLine(during).contains("accounts"), "\(ScreenText.framed(during))")
+                let after = try await session.waitUntil("the refresh's message", timeout: .seconds(60)) {
+                    Self.statusLine($0).contains("Refreshed roles")
+                }
+                #expect(after.contains("DeployRole"))
+                #expect(!after.contains(moto.secretAccessKey))
+                try await session.sendKeys("q")
+                let exit = try await session.waitUntil("the wrapper's report") { ShellWrapper.isAtPrompt($0) }
+                #expect(ShellWrapper.exitStatus(in: exit) == 0, "\(ScreenText.framed(exit))")
+            }
+        }
+
+        /// The bottom row: the status bar.
+        static func statusLine(_ screen: String) -> String {
+            ScreenText.lines(screen).last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
+        }
+    }
+}
