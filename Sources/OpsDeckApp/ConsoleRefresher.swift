@@ -47,13 +47,15 @@ final class ConsoleRefresher: Sendable {
         let refresher = aws.refresher(cache: cache)
         let statuses = (try? cache.snapshot(now: now()).statuses) ?? []
         let schedule = RefreshSchedule(
-            intervals: LiveAWS.intervals(configuration), lastAttempts: RefreshSchedule.lastAttempts(from: statuses))
+            intervals: LiveAWS.intervals(configuration),
+            lastAttempts: RefreshSchedule.lastAttempts(from: statuses))
         let counter = Atomic<Int>(0)
         let scheduler = RefreshScheduler(
             sources: Refresher.supportedSources, schedule: schedule, now: now
         ) { sources, trigger in
             let id = counter.wrappingAdd(1, ordering: .relaxed).newValue
-            mailbox.post(.refreshEvent(.started(id: id, sources: sources.sorted { $0.rawValue < $1.rawValue })))
+            mailbox.post(
+                .refreshEvent(.started(id: id, sources: sources.sorted { $0.rawValue < $1.rawValue })))
             let report = await refresher.refresh(only: sources) { done, total in
                 mailbox.post(.refreshEvent(.progress(id: id, done: done, total: total)))
             }
@@ -72,7 +74,8 @@ final class ConsoleRefresher: Sendable {
         if let current = live.withLock({ $0 }) {
             let wanted = Set(pane.sources).intersection(Refresher.supportedSources)
             guard !wanted.isEmpty else {
-                mailbox.post(.message("\(pane.title): nothing to refresh from AWS in this build", isError: false))
+                mailbox.post(
+                    .message("\(pane.title): nothing to refresh from AWS in this build", isError: false))
                 return
             }
             Task.detached {
@@ -83,7 +86,8 @@ final class ConsoleRefresher: Sendable {
                         lastAttempt: schedule.lastAttempts[source], nextDue: due,
                         interval: schedule.interval(of: source), now: Date())
                     mailbox.post(
-                        .message(text + "; `opsdeck refresh --only cost --force` fetches now", isError: false))
+                        .message(text + "; `opsdeck refresh --only cost --force` fetches now", isError: false)
+                    )
                 }
                 if request.started.isEmpty, !request.alreadyRunning.isEmpty {
                     let names = request.alreadyRunning.map(\.rawValue).sorted().joined(separator: ", ")
@@ -116,10 +120,12 @@ final class ConsoleRefresher: Sendable {
 
     /// Stops scheduling, fails any open MFA request and closes connections.
     func stop() async {
-        guard let current = live.withLock({ live in
-            defer { live = nil }
-            return live
-        }) else { return }
+        guard
+            let current = live.withLock({ live in
+                defer { live = nil }
+                return live
+            })
+        else { return }
         current.loop.cancel()
         current.mfa.cancelAll()
         await current.scheduler.cancelAll()

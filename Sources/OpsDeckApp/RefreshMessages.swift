@@ -21,9 +21,11 @@ enum RefreshMessages {
     }
 
     /// Why cost was not fetched: when it was, and when it is due.
-    static func costFromCache(lastAttempt: Date?, nextDue: Date, interval: TimeInterval, now: Date) -> String {
+    static func costFromCache(lastAttempt: Date?, nextDue: Date, interval: TimeInterval, now: Date) -> String
+    {
         let last = lastAttempt.map { "last fetched \(stamp($0)), " } ?? ""
-        return "cost served from the cache (\(last)next due \(stamp(nextDue)), \(span(nextDue.timeIntervalSince(now))) "
+        return
+            "cost served from the cache (\(last)next due \(stamp(nextDue)), \(span(nextDue.timeIntervalSince(now))) "
             + "from now): Cost Explorer charges per request, so cost is fetched at most every "
             + "\(span(interval))"
     }

@@ -60,7 +60,8 @@ public enum RefreshRunner {
             if let due = schedule.nextDue(.cost), due > now {
                 sources.remove(.cost)
                 let note = RefreshMessages.costFromCache(
-                    lastAttempt: schedule.lastAttempts[.cost], nextDue: due, interval: schedule.interval(of: .cost),
+                    lastAttempt: schedule.lastAttempts[.cost], nextDue: due,
+                    interval: schedule.interval(of: .cost),
                     now: now)
                 progressOutput.write(Data("\(note); --force fetches it now\n".utf8))
             }

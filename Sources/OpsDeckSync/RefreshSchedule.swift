@@ -27,7 +27,8 @@ public struct RefreshSchedule: Sendable, Hashable {
     ///     again what was fetched a minute before.
     ///   - maxBackoff: The cap of backing off.
     public init(
-        intervals: [Source: TimeInterval], lastAttempts: [Source: Date] = [:], maxBackoff: TimeInterval = 3_600
+        intervals: [Source: TimeInterval], lastAttempts: [Source: Date] = [:],
+        maxBackoff: TimeInterval = 3_600
     ) {
         self.intervals = intervals
         self.lastAttempts = lastAttempts

@@ -74,7 +74,8 @@ public actor RefreshScheduler {
         let time = now()
         var notDue: [Source: Date] = [:]
         if !force {
-            for source in requested.intersection(RefreshSchedule.gated) where !schedule.isDue(source, now: time) {
+            for source in requested.intersection(RefreshSchedule.gated)
+            where !schedule.isDue(source, now: time) {
                 notDue[source] = schedule.nextDue(source)
             }
         }

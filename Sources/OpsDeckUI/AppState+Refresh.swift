@@ -33,7 +33,9 @@ extension AppState {
             return [.answerMFA(MFACode(code))]
         case .escape:
             mode = .normal
-            show("MFA code entry cancelled: the refresh that needed \(serial) fails; r tries again", isError: true)
+            show(
+                "MFA code entry cancelled: the refresh that needed \(serial) fails; r tries again",
+                isError: true)
             return [.answerMFA(nil)]
         default:
             _ = field.apply(key)

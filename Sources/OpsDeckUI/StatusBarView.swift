@@ -27,7 +27,9 @@ enum StatusBarView {
                     hint, x: x, y: area.y, paint: state.paint(.muted), maxWidth: max(0, leftWidth - x))
             }
         case .mfa(let serial, let field):
-            drawMFA(&buffer, serial: serial, field: field, area: Rect(x: area.x, y: area.y, width: leftWidth, height: 1), state: state)
+            drawMFA(
+                &buffer, serial: serial, field: field,
+                area: Rect(x: area.x, y: area.y, width: leftWidth, height: 1), state: state)
         default:
             // An error outranks progress; progress outranks a passing note.
             if let message = state.message, message.isError || state.refreshText == nil {
@@ -35,7 +37,8 @@ enum StatusBarView {
                     " " + message.text, x: area.x, y: area.y, width: leftWidth,
                     paint: state.paint(message.isError ? .error : .statusBar))
             } else if let progress = state.refreshText {
-                buffer.write(" " + progress, x: area.x, y: area.y, width: leftWidth, paint: state.paint(.statusBar))
+                buffer.write(
+                    " " + progress, x: area.x, y: area.y, width: leftWidth, paint: state.paint(.statusBar))
             } else {
                 let hints = hintText(state)
                 buffer.write(hints, x: area.x, y: area.y, width: leftWidth, paint: state.paint(.statusBar))
@@ -66,7 +69,9 @@ enum StatusBarView {
     }
 
     /// The masked MFA prompt: the device, then one mask glyph per digit typed.
-    static func drawMFA(_ buffer: inout ScreenBuffer, serial: String, field: TextField, area: Rect, state: AppState) {
+    static func drawMFA(
+        _ buffer: inout ScreenBuffer, serial: String, field: TextField, area: Rect, state: AppState
+    ) {
         let prompt = "MFA code for \(serial) (Esc cancels): "
         let paint = state.paint(.command)
         buffer.fill(area, with: paint.blankCell)
@@ -76,7 +81,8 @@ enum StatusBarView {
         masked.isMasked = true
         masked.draw(
             into: &buffer,
-            area: Rect(x: area.x + promptWidth, y: area.y, width: max(0, area.width - promptWidth), height: 1),
+            area: Rect(
+                x: area.x + promptWidth, y: area.y, width: max(0, area.width - promptWidth), height: 1),
             glyphs: state.ascii ? .ascii : .unicode, paint: paint,
             cursorPaint: Paint(paint.style.with(attributes: .reverse), role: "cursor"))
     }

@@ -6,7 +6,8 @@ import OpsDeckApp
 /// who the credentials are, and the state of the cache and config.
 struct Doctor: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check credentials (each source of the chain), identity, cache and config; exit 1 without credentials."
+        abstract:
+            "Check credentials (each source of the chain), identity, cache and config; exit 1 without credentials."
     )
 
     @Option(help: "AWS profile to check.")

@@ -56,20 +56,20 @@ struct DoctorCommandLineTests {
         try FileManager.default.createDirectory(at: aws, withIntermediateDirectories: true)
         let moto = seeded.moto.endpoint.absoluteString
         try """
-            [profile ci]
-            region = us-east-1
-            services = local
+        [profile ci]
+        region = us-east-1
+        services = local
 
-            [services local]
-            sts =
-              endpoint_url = \(moto)
-            """.write(to: aws.appendingPathComponent("config"), atomically: true, encoding: .utf8)
+        [services local]
+        sts =
+          endpoint_url = \(moto)
+        """.write(to: aws.appendingPathComponent("config"), atomically: true, encoding: .utf8)
         let credentials = manifest.adminCredentials
         try """
-            [ci]
-            aws_access_key_id = \(credentials.accessKeyId)
-            aws_secret_access_key = \(credentials.secretAccessKey)
-            """.write(to: aws.appendingPathComponent("credentials"), atomically: true, encoding: .utf8)
+        [ci]
+        aws_access_key_id = \(credentials.accessKeyId)
+        aws_secret_access_key = \(credentials.secretAccessKey)
+        """.write(to: aws.appendingPathComponent("credentials"), atomically: true, encoding: .utf8)
 
         let result = try await run(
             ["doctor", "--profile", "ci"], environment: baseEnvironment(scratch), in: scratch)
@@ -124,7 +124,8 @@ struct DoctorCommandLineTests {
         #expect(first.err.contains("cost"), "\(first.err)")
         let attempted = try #require(try costAttempt(), "\(first.err)")
 
-        let second = try await run(["refresh", "--cache", cache, "--only", "cost"], environment: env, in: scratch)
+        let second = try await run(
+            ["refresh", "--cache", cache, "--only", "cost"], environment: env, in: scratch)
         #expect(second.exit.code == 0, "\(second.err)")
         #expect(second.err.contains("cost served from the cache"), "\(second.err)")
         #expect(second.err.contains("next due"), "\(second.err)")

@@ -60,7 +60,8 @@ struct RefreshSchedulerTests {
                 }
             }
             let failures = sources.intersection(failing).map {
-                RefreshReport.Failure(source: $0, accountId: "111122223333", region: "us-east-1", message: "boom")
+                RefreshReport.Failure(
+                    source: $0, accountId: "111122223333", region: "us-east-1", message: "boom")
             }
             return RefreshReport(succeeded: sources.count - failures.count, failures: failures)
         }
@@ -109,7 +110,8 @@ struct RefreshSchedulerTests {
         ]
         let attempts = RefreshSchedule.lastAttempts(from: statuses)
         #expect(attempts[.roles] == Self.start.addingTimeInterval(-100))
-        let scheduler = Self.scheduler([.cost, .roles, .alarms], clock: clock, runs: runs, lastAttempts: attempts)
+        let scheduler = Self.scheduler(
+            [.cost, .roles, .alarms], clock: clock, runs: runs, lastAttempts: attempts)
         _ = await scheduler.tick()?.value
         // Cost was fetched an hour ago and roles 100 s ago: only alarms are due.
         #expect(runs.calls == [[.alarms]])
@@ -152,7 +154,8 @@ struct RefreshSchedulerTests {
     @Test func oneRefreshPerSourceAtATime() async {
         let clock = TestClock()
         let runs = Runs(gated: true)
-        let scheduler = Self.scheduler([.alarms, .roles], clock: clock, runs: runs, lastAttempts: [.roles: Self.start])
+        let scheduler = Self.scheduler(
+            [.alarms, .roles], clock: clock, runs: runs, lastAttempts: [.roles: Self.start])
         let first = await scheduler.tick()
         #expect(first != nil)
         #expect(await scheduler.running == [.alarms])
@@ -178,7 +181,8 @@ struct RefreshSchedulerTests {
         let clock = TestClock()
         let runs = Runs()
         let fetched = Self.start.addingTimeInterval(-600)
-        let scheduler = Self.scheduler([.cost, .roles], clock: clock, runs: runs, lastAttempts: [.cost: fetched, .roles: fetched])
+        let scheduler = Self.scheduler(
+            [.cost, .roles], clock: clock, runs: runs, lastAttempts: [.cost: fetched, .roles: fetched])
         let asked = await scheduler.refreshNow([.cost, .roles])
         _ = await asked.task?.value
         // Roles run when asked; cost waits for its 6 h.
@@ -198,7 +202,8 @@ struct RefreshSchedulerTests {
         let runs = Runs()
         let earlier = Self.start.addingTimeInterval(-30)
         let scheduler = Self.scheduler(
-            [.alarms, .pipelines], clock: clock, runs: runs, lastAttempts: [.alarms: earlier, .pipelines: earlier])
+            [.alarms, .pipelines], clock: clock, runs: runs,
+            lastAttempts: [.alarms: earlier, .pipelines: earlier])
         let sleeps = Mutex<[Duration]>([])
         await scheduler.runLoop(minimumWait: 1, maximumWait: 1_000) { duration in
             let count = sleeps.withLock {

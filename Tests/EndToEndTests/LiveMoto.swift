@@ -17,8 +17,9 @@ final class LiveMoto: Sendable {
     let accountNames: [String]
     private let pid: Int32
 
-    private init(endpoint: String, accessKeyId: String, secretAccessKey: String, accountNames: [String], pid: Int32)
-    {
+    private init(
+        endpoint: String, accessKeyId: String, secretAccessKey: String, accountNames: [String], pid: Int32
+    ) {
         self.endpoint = endpoint
         self.accessKeyId = accessKeyId
         self.secretAccessKey = secretAccessKey
@@ -54,7 +55,9 @@ final class LiveMoto: Sendable {
     static func environment(_ extra: [String: String] = [:]) -> [String: String] {
         let inherited = ProcessInfo.processInfo.environment
         var environment: [String: String] = [:]
-        for name in ["PATH", "HOME", "LANG", "LC_ALL", "PYENV_ROOT", "PYENV_VERSION", "VIRTUAL_ENV", "TMPDIR"] {
+        for name in [
+            "PATH", "HOME", "LANG", "LC_ALL", "PYENV_ROOT", "PYENV_VERSION", "VIRTUAL_ENV", "TMPDIR",
+        ] {
             if let value = inherited[name] { environment[name] = value }
         }
         environment["PYTHONUNBUFFERED"] = "1"
@@ -71,13 +74,16 @@ final class LiveMoto: Sendable {
     /// Starts moto on a free port, waits until it listens (at most 20 s) and seeds it.
     static func start(scratch: URL) async throws -> LiveMoto {
         guard let python else {
-            throw E2EError.processFailed(command: "python3", status: 1, stderr: "needs boto3 and moto[server]")
+            throw E2EError.processFailed(
+                command: "python3", status: 1, stderr: "needs boto3 and moto[server]")
         }
         let port = try freePort()
         let endpoint = "http://127.0.0.1:\(port)"
         let server = Process()
         server.executableURL = URL(fileURLWithPath: python)
-        server.arguments = [fixtures.appendingPathComponent("run_moto.py").path, "-H", "127.0.0.1", "-p", "\(port)"]
+        server.arguments = [
+            fixtures.appendingPathComponent("run_moto.py").path, "-H", "127.0.0.1", "-p", "\(port)",
+        ]
         server.environment = environment(["INITIAL_NO_AUTH_ACTION_COUNT": "0"])
         server.standardInput = FileHandle.nullDevice
         server.standardOutput = FileHandle.nullDevice
@@ -97,12 +103,14 @@ final class LiveMoto: Sendable {
                 python, [fixtures.appendingPathComponent("seed_moto.py").path, "--endpoint", endpoint],
                 environment: environment(), scratch: scratch, timeout: .seconds(120))
             guard seed.status == 0, !seed.signaled,
-                let manifest = try JSONSerialization.jsonObject(with: Data(seed.stdout.utf8)) as? [String: Any],
+                let manifest = try JSONSerialization.jsonObject(with: Data(seed.stdout.utf8))
+                    as? [String: Any],
                 let key = manifest["admin_access_key_id"] as? String,
                 let secret = manifest["admin_secret_access_key"] as? String,
                 let accounts = manifest["accounts"] as? [[String: Any]]
             else {
-                throw E2EError.processFailed(command: "seed_moto.py", status: seed.status, stderr: seed.stderr)
+                throw E2EError.processFailed(
+                    command: "seed_moto.py", status: seed.status, stderr: seed.stderr)
             }
             return LiveMoto(
                 endpoint: endpoint, accessKeyId: key, secretAccessKey: secret,
@@ -132,7 +140,9 @@ final class LiveMoto: Sendable {
 
     private static func freePort() throws -> Int {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw E2EError.processFailed(command: "socket", status: errno, stderr: "") }
+        guard descriptor >= 0 else {
+            throw E2EError.processFailed(command: "socket", status: errno, stderr: "")
+        }
         defer { close(descriptor) }
         var address = loopback(port: 0)
         let bound = withUnsafePointer(to: &address) {

@@ -25,7 +25,8 @@ extension EndToEnd {
             let cache = scratch.appendingPathComponent("cache.sqlite").path
             let environment = [
                 "AWS_ACCESS_KEY_ID": moto.accessKeyId, "AWS_SECRET_ACCESS_KEY": moto.secretAccessKey,
-                "AWS_REGION": "us-east-1", "AWS_ENDPOINT_URL": moto.endpoint, "AWS_EC2_METADATA_DISABLED": "true",
+                "AWS_REGION": "us-east-1", "AWS_ENDPOINT_URL": moto.endpoint,
+                "AWS_EC2_METADATA_DISABLED": "true",
                 "PS1": "$ ",
             ]
             // The shortest name: the dashboard's Accounts column shows it whole.
@@ -41,7 +42,9 @@ extension EndToEnd {
                     $0.contains("DeployRole") && !Self.statusLine($0).contains("refreshing")
                 }
                 try await session.sendKeys("r")
-                let during = try await session.waitUntil("progress of the roles refresh", timeout: .seconds(30)) {
+                let during = try await session.waitUntil(
+                    "progress of the roles refresh", timeout: .seconds(30)
+                ) {
                     Self.statusLine($0).contains("refreshing roles")
                 }
                 #expect(Self.statusLine(during).contains("accounts"), "\(ScreenText.framed(during))")

@@ -11,7 +11,8 @@ import Testing
 
     func statusLine(_ state: AppState) -> String {
         let text = ConsoleRenderer.render(state).text
-        return String(text.split(separator: "\n", omittingEmptySubsequences: false).last { !$0.isEmpty } ?? "")
+        return String(
+            text.split(separator: "\n", omittingEmptySubsequences: false).last { !$0.isEmpty } ?? "")
     }
 
     @Test func progressShowsInTheStatusBarUntilTheRefreshEnds() {
