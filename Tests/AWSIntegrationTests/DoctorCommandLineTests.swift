@@ -47,39 +47,74 @@ struct DoctorCommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: scratch.url.path + "/cache/opsdeck/cache.sqlite"))
     }
 
-    @Test func aProfilesServicesSectionReachesTheClientsAndTheIdentityIsShown() async throws {
+    /// Writes `~/.aws/config` and `~/.aws/credentials` with the admin's keys under `[base]`.
+    func writeAWSFiles(config: String, in scratch: ScratchDirectory) throws {
+        let credentials = try SharedSeededOrganization.current.organization.manifest.adminCredentials
+        let aws = scratch.url.appendingPathComponent(".aws")
+        try FileManager.default.createDirectory(at: aws, withIntermediateDirectories: true)
+        try config.write(to: aws.appendingPathComponent("config"), atomically: true, encoding: .utf8)
+        try """
+            [base]
+            aws_access_key_id = \(credentials.accessKeyId)
+            aws_secret_access_key = \(credentials.secretAccessKey)
+            """.write(to: aws.appendingPathComponent("credentials"), atomically: true, encoding: .utf8)
+    }
+
+    /// The profile's endpoint settings reach the clients: its `[services NAME]` section, or
+    /// its own `endpoint_url`.
+    @Test(arguments: ["services", "endpoint_url"])
+    func aProfilesEndpointSettingsReachTheClientsAndTheIdentityIsShown(setting: String) async throws {
         let seeded = try SharedSeededOrganization.current
         let manifest = seeded.organization.manifest
         let scratch = try ScratchDirectory(prefix: "opsdeck-doctor-profile")
         defer { scratch.remove() }
-        let aws = scratch.url.appendingPathComponent(".aws")
-        try FileManager.default.createDirectory(at: aws, withIntermediateDirectories: true)
         let moto = seeded.moto.endpoint.absoluteString
-        try """
-        [profile ci]
-        region = us-east-1
-        services = local
-
-        [services local]
-        sts =
-          endpoint_url = \(moto)
-        """.write(to: aws.appendingPathComponent("config"), atomically: true, encoding: .utf8)
-        let credentials = manifest.adminCredentials
-        try """
-        [ci]
-        aws_access_key_id = \(credentials.accessKeyId)
-        aws_secret_access_key = \(credentials.secretAccessKey)
-        """.write(to: aws.appendingPathComponent("credentials"), atomically: true, encoding: .utf8)
+        let endpoint =
+            setting == "services"
+            ? "services = local\n\n[services local]\nsts =\n  endpoint_url = \(moto)\n"
+            : "endpoint_url = \(moto)\n"
+        try writeAWSFiles(config: "[profile base]\nregion = us-east-1\n" + endpoint, in: scratch)
 
         let result = try await run(
-            ["doctor", "--profile", "ci"], environment: baseEnvironment(scratch), in: scratch)
+            ["doctor", "--profile", "base"], environment: baseEnvironment(scratch), in: scratch)
         #expect(result.exit.code == 0, "\(result.out)\(result.err)")
-        #expect(result.out.contains("profile: ci"))
+        #expect(result.out.contains("profile: base"))
         #expect(result.out.contains("shared credentials file  used"), "\(result.out)")
         #expect(result.out.contains("sts endpoint: \(moto)"), "\(result.out)")
         #expect(result.out.contains("account: \(manifest.organization.managementAccountId)"), "\(result.out)")
-        #expect(!result.out.contains(credentials.secretAccessKey))
-        #expect(!result.err.contains(credentials.secretAccessKey))
+        let secret = manifest.adminCredentials.secretAccessKey
+        #expect(!result.out.contains(secret))
+        #expect(!result.err.contains(secret))
+    }
+
+    /// A role with `mfa_serial` takes the code from `--mfa-code` (moto accepts any code).
+    @Test func anMFARoleTakesTheCodeFromTheCommandLine() async throws {
+        let seeded = try SharedSeededOrganization.current
+        let manifest = seeded.organization.manifest
+        let member = try #require(manifest.accounts.first { !$0.management })
+        let scratch = try ScratchDirectory(prefix: "opsdeck-doctor-mfa")
+        defer { scratch.remove() }
+        try writeAWSFiles(
+            config: """
+                [profile base]
+                region = us-east-1
+
+                [profile reader]
+                role_arn = arn:aws:iam::\(member.id):role/OpsDeckReadOnly
+                source_profile = base
+                mfa_serial = arn:aws:iam::\(manifest.organization.managementAccountId):mfa/alice
+                region = us-east-1
+                """, in: scratch)
+        let result = try await run(
+            [
+                "doctor", "--profile", "reader", "--mfa-code", "493817", "--endpoint-url",
+                seeded.moto.endpoint.absoluteString,
+            ],
+            environment: baseEnvironment(scratch), in: scratch)
+        #expect(result.exit.code == 0, "\(result.out)\(result.err)")
+        #expect(result.out.contains("assume role"), "\(result.out)")
+        #expect(result.out.contains("account: \(member.id)"), "\(result.out)")
+        #expect(!result.out.contains("493817"))
     }
 
     @Test func keysAWSRefusesFailTheIdentityCheckWithoutShowingTheSecret() async throws {
