@@ -16,6 +16,11 @@ final class ConsoleMFAPrompt: Sendable {
     private let mailbox: ActionMailbox
     // The open prompt, then requests for other devices queued behind it.
     private let queue = Mutex<[Waiting]>([])
+    private let cancelled = Mutex<(count: Int, serial: String?)>((0, nil))
+
+    /// How many prompts were cancelled so far, and the device of the last one: a refresh
+    /// compares it before and after, to say in a few words why it failed.
+    var cancellations: (count: Int, serial: String?) { cancelled.withLock { $0 } }
 
     init(mailbox: ActionMailbox) {
         self.mailbox = mailbox
@@ -46,6 +51,9 @@ final class ConsoleMFAPrompt: Sendable {
             return (first, queue.first?.serial)
         }
         guard let answered else { return }
+        if code == nil {
+            cancelled.withLock { $0 = ($0.count + 1, answered.serial) }
+        }
         for continuation in answered.continuations {
             if let code {
                 continuation.resume(returning: code.value)

@@ -56,10 +56,16 @@ final class ConsoleRefresher: Sendable {
             let id = counter.wrappingAdd(1, ordering: .relaxed).newValue
             mailbox.post(
                 .refreshEvent(.started(id: id, sources: sources.sorted { $0.rawValue < $1.rawValue })))
+            let cancelledBefore = mfa.cancellations.count
             let report = await refresher.refresh(only: sources) { done, total in
                 mailbox.post(.refreshEvent(.progress(id: id, done: done, total: total)))
             }
-            let message = RefreshMessages.summary(report, sources: sources, manual: trigger == .manual)
+            var message = RefreshMessages.summary(report, sources: sources, manual: trigger == .manual)
+            let cancelled = mfa.cancellations
+            if !report.isComplete, cancelled.count != cancelledBefore, let serial = cancelled.serial {
+                // The long per-account message would hide the one reason that matters.
+                message = RefreshMessages.mfaCancelled(sources: sources, serial: serial)
+            }
             mailbox.post(.refreshEvent(.finished(id: id, message: message, isError: !report.isComplete)))
             return report
         }

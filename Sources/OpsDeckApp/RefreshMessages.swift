@@ -20,6 +20,12 @@ enum RefreshMessages {
         return text
     }
 
+    /// A refresh that failed because the MFA prompt was cancelled.
+    static func mfaCancelled(sources: Set<Source>, serial: String) -> String {
+        let names = sources.map(\.rawValue).sorted().joined(separator: ", ")
+        return "MFA cancelled, not refreshed: \(names) (r asks again for the code of \(serial))"
+    }
+
     /// Why cost was not fetched: when it was, and when it is due.
     static func costFromCache(lastAttempt: Date?, nextDue: Date, interval: TimeInterval, now: Date) -> String
     {

@@ -54,10 +54,10 @@ struct DoctorCommandLineTests {
         try FileManager.default.createDirectory(at: aws, withIntermediateDirectories: true)
         try config.write(to: aws.appendingPathComponent("config"), atomically: true, encoding: .utf8)
         try """
-            [base]
-            aws_access_key_id = \(credentials.accessKeyId)
-            aws_secret_access_key = \(credentials.secretAccessKey)
-            """.write(to: aws.appendingPathComponent("credentials"), atomically: true, encoding: .utf8)
+        [base]
+        aws_access_key_id = \(credentials.accessKeyId)
+        aws_secret_access_key = \(credentials.secretAccessKey)
+        """.write(to: aws.appendingPathComponent("credentials"), atomically: true, encoding: .utf8)
     }
 
     /// The profile's endpoint settings reach the clients: its `[services NAME]` section, or

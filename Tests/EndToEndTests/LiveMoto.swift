@@ -15,15 +15,20 @@ final class LiveMoto: Sendable {
     let secretAccessKey: String
     /// Names of the seeded accounts, management first.
     let accountNames: [String]
+    /// Ids of the seeded accounts, management first.
+    let accountIds: [String]
     private let pid: Int32
 
     private init(
-        endpoint: String, accessKeyId: String, secretAccessKey: String, accountNames: [String], pid: Int32
+        endpoint: String, accessKeyId: String, secretAccessKey: String, accountNames: [String],
+        accountIds: [String],
+        pid: Int32
     ) {
         self.endpoint = endpoint
         self.accessKeyId = accessKeyId
         self.secretAccessKey = secretAccessKey
         self.accountNames = accountNames
+        self.accountIds = accountIds
         self.pid = pid
     }
 
@@ -114,7 +119,8 @@ final class LiveMoto: Sendable {
             }
             return LiveMoto(
                 endpoint: endpoint, accessKeyId: key, secretAccessKey: secret,
-                accountNames: accounts.compactMap { $0["name"] as? String }, pid: pid)
+                accountNames: accounts.compactMap { $0["name"] as? String },
+                accountIds: accounts.compactMap { $0["id"] as? String }, pid: pid)
         } catch {
             stop(pid)
             throw error
