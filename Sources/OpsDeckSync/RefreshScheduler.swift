@@ -113,11 +113,10 @@ public actor RefreshScheduler {
         }
     }
 
-    /// Cancels every refresh running (the console is closing); returns when they ended.
-    public func cancelAll() async {
-        let running = Array(tasks.values)
-        for task in running { task.cancel() }
-        for task in running { _ = await task.value }
+    /// Cancels every refresh running (the console is closing). Does not wait for them: a
+    /// cancelled refresh records nothing, and the caller closes the connections next.
+    public func cancelAll() {
+        for task in tasks.values { task.cancel() }
     }
 
     private func start(_ sources: Set<Source>, trigger: Trigger) -> Task<RefreshReport, Never> {

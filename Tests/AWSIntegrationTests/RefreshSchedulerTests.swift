@@ -177,6 +177,25 @@ struct RefreshSchedulerTests {
         #expect(runs.calls.filter { $0.contains(.alarms) }.count == 1)
     }
 
+    @Test func closingCancelsTheRunningRefreshes() async {
+        let clock = TestClock()
+        let runs = Runs(gated: true)
+        let sawCancellation = Mutex(false)
+        let scheduler = RefreshScheduler(
+            sources: [.alarms], schedule: RefreshSchedule(intervals: Self.intervals), now: { clock.now }
+        ) { sources, _ in
+            let report = await runs.run(sources)
+            sawCancellation.withLock { $0 = Task.isCancelled }
+            return report
+        }
+        let running = await scheduler.tick()
+        await scheduler.cancelAll()
+        runs.release()
+        _ = await running?.value
+        #expect(sawCancellation.withLock { $0 })
+        #expect(await scheduler.running.isEmpty)
+    }
+
     @Test func costIsServedFromTheCacheUntilDueUnlessForced() async {
         let clock = TestClock()
         let runs = Runs()
