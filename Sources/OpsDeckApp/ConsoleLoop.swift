@@ -16,6 +16,8 @@ final class ConsoleLoop {
         var refresh: (PaneID) -> Void = { _ in }
         /// Hands the MFA prompt's answer (nil: cancelled) to the credential provider waiting on it.
         var answerMFA: (MFACode?) -> Void = { _ in }
+        /// Queues an incident action for PagerDuty; results come back through the mailbox.
+        var incidentAction: (IncidentAction) -> Void = { _ in }
         /// The current time.
         var now: () -> Date = Date.init
         /// Called once the first complete frame is on screen.
@@ -80,6 +82,7 @@ final class ConsoleLoop {
                     case .suspend: terminal.suspend()
                     case .refresh(let pane): hooks.refresh(pane)
                     case .answerMFA(let code): hooks.answerMFA(code)
+                    case .incidentAction(let action): hooks.incidentAction(action)
                     case .loadTheme(let name):
                         switch hooks.loadTheme(name) {
                         case .success(let theme): _ = state.reduce(.themeLoaded(theme))

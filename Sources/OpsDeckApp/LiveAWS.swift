@@ -75,6 +75,7 @@ struct LiveAWS: Sendable {
         sync.profile = profile ?? chain.selection.name
         sync.memberRoleName = configuration.aws.memberRole
         sync.maxConcurrency = configuration.aws.concurrency
+        sync.gitHub = GitHubSource(settings: configuration.gitHub)
         return Refresher(management: management, cache: cache, configuration: sync)
     }
 

@@ -17,4 +17,6 @@ public enum Action: Sendable {
     case refreshEvent(RefreshEvent)
     /// A role needs the current code of this MFA device (`mfa_serial`): ask for it.
     case mfaRequested(serial: String)
+    /// Where a queued incident action stands now (pd-rest).
+    case incidentActionQueued(QueuedIncidentAction)
 }

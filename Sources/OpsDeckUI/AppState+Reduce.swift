@@ -22,6 +22,7 @@ extension AppState {
         case .message(let text, let isError): show(text, isError: isError)
         case .refreshEvent(let event): apply(event)
         case .mfaRequested(let serial): mode = .mfa(serial: serial, field: TextField(masked: true))
+        case .incidentActionQueued(let queued): recordIncidentAction(queued)
         }
         keepSelectionsVisible()
         return effects
@@ -77,6 +78,8 @@ extension AppState {
             }
             return []
         case .mfa(let serial, var field): return handleMFA(key, serial: serial, field: &field)
+        case .incidentConfirm(let prompt): return handleIncidentConfirm(key, prompt)
+        case .incidentInput(let prompt, var field): return handleIncidentInput(key, prompt, &field)
         }
     }
 
@@ -149,6 +152,8 @@ extension AppState {
             return [.refresh(focus)]
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]
+        case .acknowledgeIncident, .resolveIncident, .snoozeIncident, .noteIncident, .reassignIncident:
+            beginIncidentAction(action)
         }
         return []
     }

@@ -1,3 +1,5 @@
+import OpsDeckCore
+
 /// Work the reducer asks the runtime to do; results come back as Actions.
 public enum Effect: Sendable, Equatable {
     case quit
@@ -11,4 +13,7 @@ public enum Effect: Sendable, Equatable {
     case suspend
     /// The MFA prompt was answered: the code, or nil when the user cancelled.
     case answerMFA(MFACode?)
+    /// Queue an incident action for PagerDuty; the result comes back as
+    /// `.incidentActionQueued` (pd-rest).
+    case incidentAction(IncidentAction)
 }
