@@ -65,6 +65,15 @@ public enum ConsoleSession {
             settings: setup.configuration.pagerDuty, env: env, store: CachePagerDutyStore(cache: setup.cache),
             demo: options.demo)
         hooks.incidentAction = { action in incidentSender.send(action, mailbox: mailbox) }
+        hooks.answerMFA = { code in setup.refresher.answerMFA(code) }
+        if !options.demo {
+            setup.refresher.startLive(
+                mailbox: mailbox,
+                inputs: LiveAWS.Inputs(
+                    profile: options.profile, regions: options.regions, endpointURL: options.endpointURL,
+                    environment: env),
+                configuration: setup.configuration)
+        }
         var firstFrameAt: UInt64?
         hooks.firstFrame = { firstFrameAt = DispatchTime.now().uptimeNanoseconds }
         let loop = ConsoleLoop(
@@ -74,6 +83,8 @@ public enum ConsoleSession {
         observer.cancel()
         terminal.restore()
         BlockingTask.run(fallback: ()) { await incidentSender.shutdown() }
+        let refresher = setup.refresher
+        BlockingTask.run(fallback: ()) { await refresher.stop() }
         logger.info("console exited", metadata: ["exit": "\(exit)"])
         if let firstFrameAt, options.exitAfterFirstFrame {
             FileHandle.standardError.write(Data("first-frame-ns \(firstFrameAt)\n".utf8))

@@ -79,6 +79,8 @@ public final class Refresher: Sendable {
                 managementAccountId = fetched.info.managementAccountId
                 state.succeed()
             } catch {
+                // Cancelled (the console closed): not the management account's fault.
+                if Task.isCancelled { return state.report }
                 let accountId =
                     cached?.organization?.managementAccountId ?? management.accountId ?? "management"
                 let stops = (error as? AWSClientError).map(Self.stopsEverything) ?? false

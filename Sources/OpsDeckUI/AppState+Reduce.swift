@@ -20,6 +20,8 @@ extension AppState {
             theme = newTheme
             show("Theme \(newTheme.name)")
         case .message(let text, let isError): show(text, isError: isError)
+        case .refreshEvent(let event): apply(event)
+        case .mfaRequested(let serial): mode = .mfa(serial: serial, field: TextField(masked: true))
         case .incidentActionQueued(let queued): recordIncidentAction(queued)
         }
         keepSelectionsVisible()
@@ -75,6 +77,7 @@ extension AppState {
                 mode = .normal
             }
             return []
+        case .mfa(let serial, var field): return handleMFA(key, serial: serial, field: &field)
         case .incidentConfirm(let prompt): return handleIncidentConfirm(key, prompt)
         case .incidentInput(let prompt, var field): return handleIncidentInput(key, prompt, &field)
         }

@@ -11,6 +11,8 @@ public enum Effect: Sendable, Equatable {
     case redraw
     /// Give the terminal back and stop, as Ctrl-Z does in a shell.
     case suspend
+    /// The MFA prompt was answered: the code, or nil when the user cancelled.
+    case answerMFA(MFACode?)
     /// Queue an incident action for PagerDuty; the result comes back as
     /// `.incidentActionQueued` (pd-rest).
     case incidentAction(IncidentAction)
