@@ -62,11 +62,14 @@ public enum AuditListing {
         }
         var widths = header.map(\.count)
         for row in rows {
-            for (index, cell) in row.enumerated().dropLast() { widths[index] = max(widths[index], cell.count) }
+            for (index, cell) in row.enumerated().dropLast() {
+                widths[index] = max(widths[index], cell.count)
+            }
         }
         func format(_ row: [String]) -> String {
             row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+                index == row.count - 1
+                    ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
             }.joined(separator: "  ")
         }
         return ([format(header)] + rows.map(format)).joined(separator: "\n") + "\n"

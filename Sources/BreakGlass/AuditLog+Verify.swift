@@ -66,7 +66,8 @@ extension AuditLog {
 
         problems += sequenceProblems(parsed)
         problems += headProblems(
-            parsed.max { $0.entry.seq < $1.entry.seq }?.entry, head: head, headPath: headPath, lineCount: lines.count)
+            parsed.max { $0.entry.seq < $1.entry.seq }?.entry, head: head, headPath: headPath,
+            lineCount: lines.count)
         problems.sort { ($0.line == 0 ? Int.max : $0.line) < ($1.line == 0 ? Int.max : $1.line) }
         return AuditVerification(lineCount: lines.count, entries: parsed.map(\.entry), problems: problems)
     }

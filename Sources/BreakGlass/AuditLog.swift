@@ -93,7 +93,8 @@ public struct AuditLog: Sendable {
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
                 throw .notWritable(
-                    path: path, operation: "create the directory of", reason: "\(directory) is not a directory")
+                    path: path, operation: "create the directory of",
+                    reason: "\(directory) is not a directory")
             }
             return
         }
@@ -231,7 +232,8 @@ public struct AuditLog: Sendable {
     static func reason(_ error: any Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-            let posix = POSIXErrorCode(rawValue: Int32(underlying.code)), underlying.domain == NSPOSIXErrorDomain
+            let posix = POSIXErrorCode(rawValue: Int32(underlying.code)),
+            underlying.domain == NSPOSIXErrorDomain
         {
             return String(cString: strerror(posix.rawValue))
         }

@@ -86,7 +86,8 @@ public struct BreakGlassAssumer: Sendable {
             } catch {
                 throw .auditFailed(account: target.accountLabel, role: target.roleName, error)
             }
-            throw .stsFailed(account: target.accountLabel, role: target.roleName, region: region, message: message)
+            throw .stsFailed(
+                account: target.accountLabel, role: target.roleName, region: region, message: message)
         }
         do {
             try audit.append(

@@ -33,7 +33,8 @@ public enum BreakGlassError: Error, Sendable, Equatable, CustomStringConvertible
                 + "\(BreakGlassRequest.minimumReasonWords) words saying why (e.g. \"restore payments DB "
                 + "after failed migration\")."
         case .unknownAccount(let query):
-            return "no account \"\(query)\" in the cache (by id, name or alias); run `opsdeck refresh` or use "
+            return
+                "no account \"\(query)\" in the cache (by id, name or alias); run `opsdeck refresh` or use "
                 + "the 12-digit account id."
         case .ambiguousAccount(let query, let matches):
             return "\"\(query)\" matches several accounts (\(matches.joined(separator: ", "))); use the "

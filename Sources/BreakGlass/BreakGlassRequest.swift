@@ -59,7 +59,8 @@ public struct BreakGlassRequest: Sendable, Hashable {
         if words.count < Self.minimumReasonWords || trimmedReason.count < Self.minimumReasonLength {
             throw .reasonTooShort(trimmedReason)
         }
-        if target.isProduction, confirmation?.trimmingCharacters(in: .whitespaces) != target.confirmationText {
+        if target.isProduction, confirmation?.trimmingCharacters(in: .whitespaces) != target.confirmationText
+        {
             throw .confirmationMismatch(account: target.accountLabel, expected: target.confirmationText)
         }
         if let mfaSerial, (mfaCode ?? "").trimmingCharacters(in: .whitespaces).isEmpty {

@@ -65,7 +65,9 @@ public struct BreakGlassTarget: Sendable, Hashable {
             ?? roles.first { $0.accountId == found.id && $0.name.lowercased() == roleName.lowercased() }
         let arn = cached?.arn ?? (role.hasPrefix("arn:") ? role : "arn:aws:iam::\(found.id):role/\(roleName)")
         return BreakGlassTarget(
-            accountId: found.id, accountName: found.name, alias: found.alias, isProduction: found.isProduction,
-            roleName: cached?.name ?? roleName, roleArn: arn, maxSessionDuration: cached?.maxSessionDuration ?? 3600)
+            accountId: found.id, accountName: found.name, alias: found.alias,
+            isProduction: found.isProduction,
+            roleName: cached?.name ?? roleName, roleArn: arn,
+            maxSessionDuration: cached?.maxSessionDuration ?? 3600)
     }
 }

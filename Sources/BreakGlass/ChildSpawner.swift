@@ -4,7 +4,9 @@ import Foundation
 enum ChildSpawner {
     /// Starts `arguments[0]` (looked up in PATH) with `environment`, sharing the terminal,
     /// with SIGINT, SIGQUIT, SIGHUP and SIGTERM back at their defaults.
-    static func spawn(_ arguments: [String], environment: [String: String]) throws(BreakGlassShellError) -> pid_t {
+    static func spawn(_ arguments: [String], environment: [String: String]) throws(BreakGlassShellError)
+        -> pid_t
+    {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

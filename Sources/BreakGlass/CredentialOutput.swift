@@ -52,7 +52,8 @@ public enum CredentialOutput: String, Sendable, CaseIterable {
 
     /// The environment a subshell or `--exec` command gets: the caller's, minus any other
     /// AWS identity, plus the session's credentials, region and label.
-    public static func environment(for session: BreakGlassSession, base: [String: String]) -> [String: String] {
+    public static func environment(for session: BreakGlassSession, base: [String: String]) -> [String: String]
+    {
         var environment = base
         for name in [
             "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",

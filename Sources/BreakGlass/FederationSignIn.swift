@@ -27,12 +27,14 @@ public struct FederationSignIn: Sendable {
     /// The console URL for `session`, opening `destination` (default: the console home of the
     /// session's region).
     /// - Throws: `FederationError`.
-    public func signInURL(for session: BreakGlassSession, destination: String? = nil) async throws(FederationError)
+    public func signInURL(for session: BreakGlassSession, destination: String? = nil)
+        async throws(FederationError)
         -> URL
     {
         let token = try await signinToken(for: session)
         let target =
-            destination ?? "https://\(session.region).console.aws.amazon.com/console/home?region=\(session.region)"
+            destination
+            ?? "https://\(session.region).console.aws.amazon.com/console/home?region=\(session.region)"
         guard
             let url = Self.url(
                 endpoint,

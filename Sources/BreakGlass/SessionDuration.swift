@@ -52,7 +52,8 @@ public enum SessionDuration {
         if requested > roleMaximum {
             throw .durationOutOfRange(
                 account: account, role: role, requested: requested, maximum: roleMaximum,
-                explanation: "the role's MaxSessionDuration is \(AuditListing.duration(roleMaximum)); ask for "
+                explanation:
+                    "the role's MaxSessionDuration is \(AuditListing.duration(roleMaximum)); ask for "
                     + "less, or raise MaxSessionDuration on the role (up to 12h).")
         }
     }

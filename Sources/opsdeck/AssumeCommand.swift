@@ -51,13 +51,16 @@ struct AssumeCommand: ParsableCommand {
     @Option(help: "Run this command (through /bin/sh -c) instead of a subshell.")
     var exec: String?
 
-    @Option(name: .customLong("print"), help: "Print the credentials instead: env, json or credential-process.")
+    @Option(
+        name: .customLong("print"), help: "Print the credentials instead: env, json or credential-process.")
     var printFormat: CredentialOutput?
 
     @Flag(help: "Print an AWS console sign-in URL (and copy it with OSC 52).")
     var consoleURL = false
 
-    @Option(help: "The federation endpoint for --console-url (default: https://signin.aws.amazon.com/federation).")
+    @Option(
+        help: "The federation endpoint for --console-url (default: https://signin.aws.amazon.com/federation)."
+    )
     var federationEndpoint: String?
 
     @Flag(help: "Refuse: OpsDeck is in read-only mode.")
@@ -134,10 +137,12 @@ struct AssumeCommand: ParsableCommand {
             ?? configuration.regions.first ?? "us-east-1"
 
         var request = BreakGlassRequest(
-            target: target, reason: reason, ticket: ticket, durationSeconds: SessionDuration.parse(duration) ?? 3600,
+            target: target, reason: reason, ticket: ticket,
+            durationSeconds: SessionDuration.parse(duration) ?? 3600,
             mfaSerial: mfaSerial ?? profileSettings?.mfaSerial, mfaCode: mfaCode, confirmation: confirm)
-        if target.isProduction, request.confirmation == nil, let typed = Self.ask(
-            "\(target.accountLabel) is a production account. Type its alias to confirm: ")
+        if target.isProduction, request.confirmation == nil,
+            let typed = Self.ask(
+                "\(target.accountLabel) is a production account. Type its alias to confirm: ")
         {
             request.confirmation = typed
         }
@@ -157,11 +162,13 @@ struct AssumeCommand: ParsableCommand {
             profile: profileName, environment: credentialEnvironment,
             makeAssumer: { source in
                 STSRoleAssumer(
-                    client: STSClient(core: source.map { base.with(credentials: $0, accountId: nil) } ?? base))
+                    client: STSClient(core: source.map { base.with(credentials: $0, accountId: nil) } ?? base)
+                )
             })
         let sts = STSClient(core: base.with(credentials: chain, accountId: nil, profile: profileName))
         let assumer = BreakGlassAssumer(
-            sts: LiveBreakGlassSTS(client: sts), audit: AuditLog(path: AuditLog.defaultPath(environment: env)),
+            sts: LiveBreakGlassSTS(client: sts),
+            audit: AuditLog(path: AuditLog.defaultPath(environment: env)),
             identity: LocalIdentity.current(environment: env), region: stsRegion)
 
         let session: BreakGlassSession
@@ -177,7 +184,8 @@ struct AssumeCommand: ParsableCommand {
         return await deliver(session, env: env, transport: transport)
     }
 
-    private func deliver(_ session: BreakGlassSession, env: [String: String], transport: AsyncHTTPTransport) async
+    private func deliver(_ session: BreakGlassSession, env: [String: String], transport: AsyncHTTPTransport)
+        async
         -> Int32
     {
         if let printFormat {
@@ -190,7 +198,8 @@ struct AssumeCommand: ParsableCommand {
                 return fail(FederationError.invalidEndpoint(text ?? "").description, status: 1)
             }
             do {
-                let url = try await FederationSignIn(endpoint: endpoint, transport: transport).signInURL(for: session)
+                let url = try await FederationSignIn(endpoint: endpoint, transport: transport).signInURL(
+                    for: session)
                 FileHandle.standardOutput.write(Data((url.absoluteString + "\n").utf8))
                 Self.copyToClipboard(url.absoluteString)
                 return 0

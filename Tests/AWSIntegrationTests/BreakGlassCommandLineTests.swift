@@ -58,8 +58,12 @@ struct BreakGlassCommandLineTests {
             "XDG_CONFIG_HOME": scratch.url.path + "/config", "USER": "alice", "SHELL": "/bin/sh",
             "PATH": (python as NSString).deletingLastPathComponent + ":"
                 + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
-            "AWS_ACCESS_KEY_ID": credentials.accessKeyId, "AWS_SECRET_ACCESS_KEY": credentials.secretAccessKey,
+            "AWS_ACCESS_KEY_ID": credentials.accessKeyId,
+            "AWS_SECRET_ACCESS_KEY": credentials.secretAccessKey,
             "AWS_REGION": "us-east-1", "MOTO_ENDPOINT": seeded.moto.endpoint.absoluteString,
+            // OpsDeck reads only regular files (not /dev/null): point at files that do not exist.
+            "AWS_CONFIG_FILE": scratch.url.path + "/aws-config",
+            "AWS_SHARED_CREDENTIALS_FILE": scratch.url.path + "/aws-credentials",
         ])
         let workspace = Workspace(scratch: scratch, moto: seeded.moto.endpoint, environment: environment)
         let refresh = try await run(
@@ -119,7 +123,8 @@ struct BreakGlassCommandLineTests {
         #expect(verify.exit.code == 0, "\(verify.err)")
         #expect(verify.out.contains("2 entries, chain intact"))
         let list = try await run(["audit", "list", "--format", "json", "--since", "1h"], in: workspace)
-        let listed = try #require(try JSONSerialization.jsonObject(with: Data(list.out.utf8)) as? [[String: Any]])
+        let listed = try #require(
+            try JSONSerialization.jsonObject(with: Data(list.out.utf8)) as? [[String: Any]])
         #expect(listed.count == 2)
     }
 
@@ -128,7 +133,8 @@ struct BreakGlassCommandLineTests {
         defer { workspace.scratch.remove() }
         for format in ["json", "credential-process"] {
             let result = try await run(
-                assumeArguments(workspace, ["--reason", Self.reason, "--confirm", Self.alias, "--print", format]),
+                assumeArguments(
+                    workspace, ["--reason", Self.reason, "--confirm", Self.alias, "--print", format]),
                 in: workspace)
             #expect(result.exit.code == 0, "\(result.err)")
             let object = try #require(
@@ -179,7 +185,8 @@ struct BreakGlassCommandLineTests {
             assumeArguments(
                 workspace,
                 [
-                    "--reason", Self.reason, "--confirm", Self.alias, "--console-url", "--federation-endpoint",
+                    "--reason", Self.reason, "--confirm", Self.alias, "--console-url",
+                    "--federation-endpoint",
                     endpoint.absoluteString,
                 ]), in: workspace)
         #expect(result.exit.code == 0, "\(result.err)")
@@ -218,7 +225,8 @@ struct BreakGlassCommandLineTests {
             .write(toFile: workspace.auditFile, atomically: false, encoding: .utf8)
         let verify = try await run(["audit", "verify"], in: workspace)
         #expect(verify.exit.code == 1)
-        #expect(verify.err.contains("line 1: edited") && verify.err.contains("line 2: edited"), "\(verify.err)")
+        #expect(
+            verify.err.contains("line 1: edited") && verify.err.contains("line 2: edited"), "\(verify.err)")
 
         var lines = text.split(separator: "\n").map(String.init)
         lines.swapAt(0, 1)

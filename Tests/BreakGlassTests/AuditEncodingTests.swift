@@ -65,7 +65,8 @@ import Testing
     @Test func absoluteSinceAndNonsense() {
         let now = AuditFixtures.start
         #expect(AuditListing.since("2026-11-24", now: now) == AuditEntry.date("2026-11-24T00:00:00Z"))
-        #expect(AuditListing.since("2026-11-24T07:00:00Z", now: now) == AuditEntry.date("2026-11-24T07:00:00Z"))
+        #expect(
+            AuditListing.since("2026-11-24T07:00:00Z", now: now) == AuditEntry.date("2026-11-24T07:00:00Z"))
         #expect(AuditListing.since("yesterday", now: now) == nil)
     }
 

@@ -12,12 +12,14 @@ import Testing
 
     static func assumer(_ sts: RecordingSTS, log: AuditLog, user: String = "alice") -> BreakGlassAssumer {
         BreakGlassAssumer(
-            sts: sts, audit: log, identity: LocalIdentity(user: user, host: "bastion-1", sshClient: "203.0.113.9"),
+            sts: sts, audit: log,
+            identity: LocalIdentity(user: user, host: "bastion-1", sshClient: "203.0.113.9"),
             region: "eu-west-1", now: { AuditFixtures.start }, makeSessionId: { "0a1b2c3d" })
     }
 
     static func request(
-        reason: String = "payments database failover, primary is down", confirmation: String? = "payments-prod",
+        reason: String = "payments database failover, primary is down",
+        confirmation: String? = "payments-prod",
         duration: Int = 3600, readonly: Bool = false
     ) -> BreakGlassRequest {
         BreakGlassRequest(
@@ -37,7 +39,11 @@ import Testing
         let call = try #require(sts.calls.first)
         #expect(call.sourceIdentity == "alice")
         #expect(call.serialNumber == "arn:aws:iam::123456789012:mfa/alice" && call.tokenCode == "123456")
-        #expect(call.tags == ["BreakGlassReason": "payments database failover primary is down", "BreakGlassTicket": "INC-42"])
+        #expect(
+            call.tags == [
+                "BreakGlassReason": "payments database failover primary is down",
+                "BreakGlassTicket": "INC-42",
+            ])
         #expect(call.durationSeconds == 3600)
 
         let entries = try log.entries()
@@ -60,7 +66,9 @@ import Testing
         await #expect {
             _ = try await Self.assumer(RecordingSTS(fails: true), log: log).assume(Self.request())
         } throws: { error in
-            guard case .stsFailed(let account, _, let region, _) = error as? BreakGlassError else { return false }
+            guard case .stsFailed(let account, _, let region, _) = error as? BreakGlassError else {
+                return false
+            }
             return account.contains("210987654321") && region == "eu-west-1"
         }
         let entries = try log.entries()
@@ -104,7 +112,9 @@ import Testing
 
     @Test func moreThanTheRoleAllowsIsRefused() async throws {
         try await expectRefusal(Self.request(duration: 3 * 3600)) { error in
-            guard case .durationOutOfRange(_, _, _, let maximum, let explanation) = error else { return false }
+            guard case .durationOutOfRange(_, _, _, let maximum, let explanation) = error else {
+                return false
+            }
             return maximum == 7200 && explanation.contains("MaxSessionDuration")
         }
     }

@@ -9,7 +9,8 @@ import Testing
         target: BreakGlassAssumerTests.production, sessionId: "0a1b2c3d", sessionName: "alice-0a1b2c3d",
         credentials: AWSCredentials(
             accessKeyId: "ASIATESTKEY0000WXYZ", secretAccessKey: "secret'key", sessionToken: "token-value"),
-        expiration: AuditFixtures.start.addingTimeInterval(3600), assumedRoleArn: "arn:aws:sts::x", region: "eu-west-1")
+        expiration: AuditFixtures.start.addingTimeInterval(3600), assumedRoleArn: "arn:aws:sts::x",
+        region: "eu-west-1")
 
     final class Notes: @unchecked Sendable {
         private let lock = NSLock()
@@ -32,7 +33,8 @@ import Testing
         let exit = try await shell.run()
         #expect(exit == BreakGlassShell.Exit(status: 0, signal: nil, endedAtExpiry: false))
         let text = try String(contentsOfFile: out, encoding: .utf8)
-        #expect(text == "ASIATESTKEY0000WXYZ|secret'key|unset|eu-west-1|breakglass:payments-prod/BreakGlassAdmin")
+        #expect(
+            text == "ASIATESTKEY0000WXYZ|secret'key|unset|eu-west-1|breakglass:payments-prod/BreakGlassAdmin")
     }
 
     @Test func theChildsExitStatusIsPassedOn() async throws {
@@ -72,7 +74,8 @@ import Testing
 
     @Test func aMissingShellIsAnError() async throws {
         let shell = BreakGlassShell(
-            session: Self.session, command: nil, baseEnvironment: ["SHELL": "/nonexistent/shell"], notify: { _ in })
+            session: Self.session, command: nil, baseEnvironment: ["SHELL": "/nonexistent/shell"],
+            notify: { _ in })
         await #expect(throws: BreakGlassShellError.self) { _ = try await shell.run() }
     }
 }

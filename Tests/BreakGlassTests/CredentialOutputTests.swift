@@ -17,8 +17,11 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(object["Version"] as? Int == 1)
         #expect(object["AccessKeyId"] as? String == "ASIATESTKEY0000WXYZ")
-        #expect(object["Expiration"] as? String == CredentialOutput.iso8601(BreakGlassShellTests.session.expiration))
-        #expect(Set(object.keys) == ["Version", "AccessKeyId", "SecretAccessKey", "SessionToken", "Expiration"])
+        #expect(
+            object["Expiration"] as? String
+                == CredentialOutput.iso8601(BreakGlassShellTests.session.expiration))
+        #expect(
+            Set(object.keys) == ["Version", "AccessKeyId", "SecretAccessKey", "SessionToken", "Expiration"])
     }
 
     @Test func osc52CarriesTheTextInBase64() {
@@ -54,8 +57,12 @@ import Testing
         #expect(items.first { $0.name == "Action" }?.value == "getSigninToken")
         #expect(!items.contains { $0.name == "SessionDuration" })
         let session = try #require(items.first { $0.name == "Session" }?.value)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(session.utf8)) as? [String: String])
-        #expect(object == ["sessionId": "ASIATESTKEY0000WXYZ", "sessionKey": "secret'key", "sessionToken": "token-value"])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(session.utf8)) as? [String: String])
+        #expect(
+            object == [
+                "sessionId": "ASIATESTKEY0000WXYZ", "sessionKey": "secret'key", "sessionToken": "token-value",
+            ])
     }
 
     @Test func aRefusalNamesTheEndpoint() async throws {

@@ -49,14 +49,16 @@ final class RecordingSTS: BreakGlassSTS, @unchecked Sendable {
             recorded.append(
                 Call(
                     roleArn: roleArn, sessionName: sessionName, durationSeconds: durationSeconds,
-                    serialNumber: serialNumber, tokenCode: tokenCode, sourceIdentity: sourceIdentity, tags: tags))
+                    serialNumber: serialNumber, tokenCode: tokenCode, sourceIdentity: sourceIdentity,
+                    tags: tags))
         }
         if fails { throw Refused() }
         return STSAssumedRole(
             credentials: AWSCredentials(
                 accessKeyId: "ASIATESTKEY0000WXYZ", secretAccessKey: "secret/key+value",
                 sessionToken: "token-value"),
-            expiration: expiration, assumedRoleArn: "arn:aws:sts::210987654321:assumed-role/BreakGlassAdmin/x",
+            expiration: expiration,
+            assumedRoleArn: "arn:aws:sts::210987654321:assumed-role/BreakGlassAdmin/x",
             assumedRoleId: "AROAEXAMPLE:x")
     }
 }

@@ -25,7 +25,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("1h", 3600), ("15m", 900), ("1h30m", 5400), ("90m", 5400), ("3600", 3600), ("3600s", 3600), ("12h", 43200),
+        ("1h", 3600), ("15m", 900), ("1h30m", 5400), ("90m", 5400), ("3600", 3600), ("3600s", 3600),
+        ("12h", 43200),
     ])
     func durations(text: String, seconds: Int) {
         #expect(SessionDuration.parse(text) == seconds)
@@ -38,7 +39,8 @@ import Testing
 
     @Test func tooShortADurationIsRefused() {
         #expect(throws: BreakGlassError.self) {
-            try SessionDuration.check(600, roleMaximum: 3600, callerIsAssumedRole: false, account: "a", role: "r")
+            try SessionDuration.check(
+                600, roleMaximum: 3600, callerIsAssumedRole: false, account: "a", role: "r")
         }
     }
 
@@ -47,16 +49,20 @@ import Testing
             id: "111111111111", name: "Payments Production", email: "p@x", ouId: "ou", ouPath: "Root/Prod",
             environment: .prod, alias: "payments-prod"),
         Account(
-            id: "222222222222", name: "sandbox", email: "s@x", ouId: "ou", ouPath: "Root/Dev", environment: .dev),
+            id: "222222222222", name: "sandbox", email: "s@x", ouId: "ou", ouPath: "Root/Dev",
+            environment: .dev),
         Account(
-            id: "333333333333", name: "twin", email: "t1@x", ouId: "ou", ouPath: "Root/Dev", environment: .dev),
+            id: "333333333333", name: "twin", email: "t1@x", ouId: "ou", ouPath: "Root/Dev", environment: .dev
+        ),
         Account(
-            id: "444444444444", name: "twin", email: "t2@x", ouId: "ou", ouPath: "Root/Dev", environment: .dev),
+            id: "444444444444", name: "twin", email: "t2@x", ouId: "ou", ouPath: "Root/Dev", environment: .dev
+        ),
     ]
     static let roles = [
         Role(
             accountId: "111111111111", name: "BreakGlassAdmin",
-            arn: "arn:aws:iam::111111111111:role/breakglass/BreakGlassAdmin", path: "/breakglass/", trustPolicy: "{}",
+            arn: "arn:aws:iam::111111111111:role/breakglass/BreakGlassAdmin", path: "/breakglass/",
+            trustPolicy: "{}",
             maxSessionDuration: 7200, isBreakGlass: true)
     ]
 
