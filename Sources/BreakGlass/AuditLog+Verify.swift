@@ -42,7 +42,8 @@ extension AuditLog {
                         line: number, kind: partial ? .partialLine : .malformed,
                         detail: partial
                             ? "the file ends in the middle of this line (cut off or a failed write)"
-                            : "not an audit entry OpsDeck wrote (not JSON, or a field missing or changed type)"
+                            : "not an audit entry OpsDeck wrote (not JSON, or a field missing or of "
+                                + "another type)"
                     ))
                 continue
             }

@@ -55,8 +55,8 @@ public enum BreakGlassError: Error, Sendable, Equatable, CustomStringConvertible
             return "break-glass assumption of \(role) in \(account) refused: \(error)"
         case .stsFailed(let account, let role, let region, let message):
             return "STS AssumeRole of \(role) in \(account) (\(region)) failed: \(message). Check the role's "
-                + "trust policy (MFA, SourceIdentity, sts:TagSession) and your source credentials; the failure "
-                + "is in the audit log."
+                + "trust policy (MFA, SourceIdentity, sts:TagSession) and your source credentials; the "
+                + "failure is in the audit log."
         }
     }
 }
