@@ -23,8 +23,8 @@ public enum BreakGlassAuditView {
         case .request:
             detail = entry.reason + (entry.ticket.map { " [\($0)]" } ?? "")
         case .success:
-            detail =
-                "until \(entry.expiration.map(AuditEntry.timestamp) ?? "?"), key ...\(entry.accessKeySuffix ?? "")"
+            let until = entry.expiration.map(AuditEntry.timestamp) ?? "?"
+            detail = "until \(until), key ...\(entry.accessKeySuffix ?? "")"
         case .failure:
             detail = entry.error ?? "failed"
         }
