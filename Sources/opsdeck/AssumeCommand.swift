@@ -1,11 +1,7 @@
-import AWSClient
-import AWSSigV4
 import ArgumentParser
 import BreakGlass
 import Foundation
-import Logging
 import OpsDeckApp
-import OpsDeckCache
 import OpsDeckConfig
 import OpsDeckHTTP
 
@@ -104,42 +100,32 @@ struct AssumeCommand: ParsableCommand {
         let env = ProcessInfo.processInfo.environment
         let configuration = ConfigLoader.load(path: config, env: env).configuration
         if readonly || configuration.readonly { return fail(BreakGlassError.readonly.description, status: 2) }
-
+        let runner = BreakGlassRunner(
+            profile: profile, region: region, endpointURL: endpointURL, cachePath: cache, environment: env,
+            configuration: configuration)
         let target: BreakGlassTarget
         do {
-            let (database, _) = try CacheDatabase.open(at: cache ?? CachePaths(environment: env).cacheFile)
-            let snapshot = try database.snapshot(now: Date())
-            target = try BreakGlassTarget.resolve(
-                account: account, role: role, accounts: snapshot.accounts, roles: snapshot.roles)
+            target = try runner.target(account: account, role: role)
         } catch let error as BreakGlassError {
             return fail(error.description, status: 2)
         } catch {
             return fail("cannot read the cache: \(error)", status: 2)
         }
-
         let transport = AsyncHTTPTransport()
-        let status = await assume(target, configuration: configuration, env: env, transport: transport)
+        let status = await assume(target, runner: runner, transport: transport)
         try? await transport.shutdown()
         return status
     }
 
-    private func assume(
-        _ target: BreakGlassTarget, configuration: OpsDeckConfiguration, env: [String: String],
-        transport: AsyncHTTPTransport
-    ) async -> Int32 {
-        let profileName = profile ?? configuration.profile
-        let credentialEnvironment = CredentialEnvironment(variables: env, transport: transport)
-        let selection = ProfileResolver.select(explicit: profileName, variables: env)
-        let resolver = ProfileResolver(environment: credentialEnvironment)
-        let profileSettings = (try? resolver.loadSharedConfig())?.profile(selection.name)
-        let stsRegion =
-            region ?? env["AWS_REGION"] ?? env["AWS_DEFAULT_REGION"] ?? profileSettings?.region
-            ?? configuration.regions.first ?? "us-east-1"
-
+    private func assume(_ target: BreakGlassTarget, runner: BreakGlassRunner, transport: AsyncHTTPTransport)
+        async
+        -> Int32
+    {
         var request = BreakGlassRequest(
             target: target, reason: reason, ticket: ticket,
             durationSeconds: SessionDuration.parse(duration) ?? 3600,
-            mfaSerial: mfaSerial ?? profileSettings?.mfaSerial, mfaCode: mfaCode, confirmation: confirm)
+            mfaSerial: mfaSerial ?? runner.mfaSerial(transport: transport), mfaCode: mfaCode,
+            confirmation: confirm)
         if target.isProduction, request.confirmation == nil,
             let typed = Self.ask(
                 "\(target.accountLabel) is a production account. Type its alias to confirm: ")
@@ -149,27 +135,8 @@ struct AssumeCommand: ParsableCommand {
         if let serial = request.mfaSerial, request.mfaCode == nil {
             request.mfaCode = Self.askMasked("MFA code for \(serial): ")
         }
-
-        let logger = Logger(label: "opsdeck.assume", factory: { _ in SwiftLogNoOpLogHandler() })
-        let endpoints = AWSEndpointResolver(
-            explicitURL: endpointURL ?? configuration.aws.endpointURL, environment: env)
-        let base = AWSClientCore(
-            region: stsRegion,
-            credentialProvider: StaticCredentialProvider(
-                AWSCredentials(accessKeyId: "", secretAccessKey: ""), source: "none"),
-            transport: transport, endpoints: endpoints, logger: logger, profile: profileName)
-        let chain = CredentialChain(
-            profile: profileName, environment: credentialEnvironment,
-            makeAssumer: { source in
-                STSRoleAssumer(
-                    client: STSClient(core: source.map { base.with(credentials: $0, accountId: nil) } ?? base)
-                )
-            })
-        let sts = STSClient(core: base.with(credentials: chain, accountId: nil, profile: profileName))
-        let assumer = BreakGlassAssumer(
-            sts: LiveBreakGlassSTS(client: sts),
-            audit: AuditLog(path: AuditLog.defaultPath(environment: env)),
-            identity: LocalIdentity.current(environment: env), region: stsRegion)
+        let env = runner.environment
+        let assumer = runner.assumer(transport: transport)
 
         let session: BreakGlassSession
         do {
