@@ -12,12 +12,15 @@ struct AssumeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assume", abstract: "Assume a break-glass role, with a reason, MFA and an audit trail.",
         discussion: """
-            ACCOUNT is an account id, name or alias from the cache (run `opsdeck refresh` first).
-            Without --print, --exec or --console-url a subshell ($SHELL) starts with the credentials
+            ACCOUNT is an account id, name or alias from the cache (run `opsdeck refresh` first). \
+            Without --print, --exec or --console-url a subshell ($SHELL) starts with the credentials \
             in its environment; it is warned 5 minutes before the session expires and ended at expiry.
-            Every attempt is recorded in $XDG_STATE_HOME/opsdeck/audit.jsonl before STS is called;
-            if that fails nothing is assumed. Exit status: 2 refused before STS, 3 audit log not
-            writable, 1 STS failed, else the subshell's.
+
+            Every attempt is recorded in $XDG_STATE_HOME/opsdeck/audit.jsonl before STS is called; \
+            if that fails nothing is assumed.
+
+            Exit status: 2 refused before STS, 3 audit log not writable, 1 STS failed, 64 bad \
+            options, else the subshell's.
             """)
 
     @Argument(help: "Account id, name or alias.")
