@@ -62,6 +62,9 @@ struct AssumeCommand: ParsableCommand {
     )
     var federationEndpoint: String?
 
+    @Option(help: "Write the credentials to this profile in ~/.aws/credentials (only when asked).")
+    var writeProfile: String?
+
     @Flag(help: "Refuse: OpsDeck is in read-only mode.")
     var readonly = false
 
@@ -81,8 +84,13 @@ struct AssumeCommand: ParsableCommand {
     var config: String?
 
     func validate() throws {
-        let outputs = [exec != nil, printFormat != nil, consoleURL].filter { $0 }.count
-        guard outputs <= 1 else { throw ValidationError("use only one of --exec, --print and --console-url") }
+        let outputs = [exec != nil, printFormat != nil, consoleURL, writeProfile != nil].filter { $0 }.count
+        guard outputs <= 1 else {
+            throw ValidationError("use only one of --exec, --print, --console-url and --write-profile")
+        }
+        if let writeProfile, !ProfileWriter.isValidName(writeProfile) {
+            throw ValidationError(ProfileWriterError.invalidName(writeProfile).description)
+        }
         guard SessionDuration.parse(duration) != nil else {
             throw ValidationError(BreakGlassError.invalidDuration(duration).description)
         }
@@ -160,6 +168,19 @@ struct AssumeCommand: ParsableCommand {
     {
         if let printFormat {
             FileHandle.standardOutput.write(Data(printFormat.render(session).utf8))
+            return 0
+        }
+        if let writeProfile {
+            let writer = ProfileWriter(path: ProfileWriter.defaultPath(environment: env))
+            do {
+                try writer.write(profile: writeProfile, session: session)
+            } catch {
+                return fail(error.description, status: 1)
+            }
+            FileHandle.standardError.write(
+                Data(
+                    ("opsdeck: wrote profile \(writeProfile) to \(writer.path); it expires "
+                        + "\(CredentialOutput.iso8601(session.expiration)).\n").utf8))
             return 0
         }
         if consoleURL {

@@ -143,7 +143,16 @@ struct BreakGlassCommandLineTests {
             #expect((object["SessionToken"] as? String)?.isEmpty == false)
             if format == "credential-process" { #expect(object["Version"] as? Int == 1) }
         }
-        #expect(try workspace.auditLines().count == 4)
+        let written = try await run(
+            assumeArguments(
+                workspace, ["--reason", Self.reason, "--confirm", Self.alias, "--write-profile", "bg"]),
+            in: workspace)
+        #expect(written.exit.code == 0, "\(written.err)")
+        let credentials = try String(
+            contentsOfFile: workspace.scratch.url.path + "/aws-credentials", encoding: .utf8)
+        #expect(credentials.hasPrefix("[bg]\n") && credentials.contains("aws_session_token = "))
+        #expect(written.out.isEmpty)
+        #expect(try workspace.auditLines().count == 6)
     }
 
     @Test func refusalsAssumeNothingAndSayWhy() async throws {
