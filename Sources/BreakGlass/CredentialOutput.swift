@@ -26,6 +26,7 @@ public enum CredentialOutput: String, Sendable, CaseIterable {
             lines += [
                 "export AWS_CREDENTIAL_EXPIRATION=\(Self.shellQuoted(expiration))",
                 "export AWS_REGION=\(Self.shellQuoted(session.region))",
+                "export AWS_DEFAULT_REGION=\(Self.shellQuoted(session.region))",
                 "export OPSDECK_BREAKGLASS=\(Self.shellQuoted(session.label))",
                 "unset AWS_PROFILE AWS_DEFAULT_PROFILE",
             ]
@@ -65,7 +66,9 @@ public enum CredentialOutput: String, Sendable, CaseIterable {
         environment["AWS_SECRET_ACCESS_KEY"] = session.credentials.secretAccessKey
         if let token = session.credentials.sessionToken { environment["AWS_SESSION_TOKEN"] = token }
         environment["AWS_CREDENTIAL_EXPIRATION"] = iso8601(session.expiration)
+        // botocore (the AWS CLI v1, boto3) reads only AWS_DEFAULT_REGION; the other SDKs AWS_REGION.
         environment["AWS_REGION"] = session.region
+        environment["AWS_DEFAULT_REGION"] = session.region
         environment["OPSDECK_BREAKGLASS"] = session.label
         environment["OPSDECK_BREAKGLASS_EXPIRES"] = iso8601(session.expiration)
         return environment

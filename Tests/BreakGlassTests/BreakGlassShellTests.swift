@@ -26,7 +26,7 @@ import Testing
         let shell = BreakGlassShell(
             session: Self.session,
             command: "printf '%s|%s|%s|%s|%s' \"$AWS_ACCESS_KEY_ID\" \"$AWS_SECRET_ACCESS_KEY\" "
-                + "\"${AWS_PROFILE-unset}\" \"$AWS_REGION\" \"$OPSDECK_BREAKGLASS\" > \(out)",
+                + "\"${AWS_PROFILE-unset}\" \"$AWS_REGION/$AWS_DEFAULT_REGION\" \"$OPSDECK_BREAKGLASS\" > \(out)",
             baseEnvironment: ["PATH": "/usr/bin:/bin", "AWS_PROFILE": "admin", "AWS_SESSION_TOKEN": "old"],
             now: { AuditFixtures.start }, sleep: { _ in try await Task.sleep(for: .seconds(86_400)) },
             notify: { _ in })
@@ -34,7 +34,9 @@ import Testing
         #expect(exit == BreakGlassShell.Exit(status: 0, signal: nil, endedAtExpiry: false))
         let text = try String(contentsOfFile: out, encoding: .utf8)
         #expect(
-            text == "ASIATESTKEY0000WXYZ|secret'key|unset|eu-west-1|breakglass:payments-prod/BreakGlassAdmin")
+            text
+                == "ASIATESTKEY0000WXYZ|secret'key|unset|eu-west-1/eu-west-1|breakglass:payments-prod/BreakGlassAdmin"
+        )
     }
 
     @Test func theChildsExitStatusIsPassedOn() async throws {
