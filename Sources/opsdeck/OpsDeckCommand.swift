@@ -14,6 +14,7 @@ struct OpsDeckCommand: ParsableCommand {
         version: OpsDeckVersion.current,
         subcommands: [
             Console.self, Refresh.self, Export.self, ConfigCommand.self, IncidentsCommand.self, Doctor.self,
+            AssumeCommand.self, AuditCommand.self,
         ],
         defaultSubcommand: Console.self
     )
