@@ -12,7 +12,10 @@ import Synchronization
 /// the UI through the cache; progress and outcome through the mailbox.
 ///
 /// The demo regenerates its organization as of now. Live mode refreshes from AWS with the
-/// same factory as `opsdeck refresh` (`LiveAWS`), each source when due (`RefreshScheduler`).
+/// same factory as `opsdeck refresh` (`LiveAWS`), each source when due (`RefreshScheduler`),
+/// and, when a token is configured, PagerDuty (`LivePagerDuty`) with a scheduler of its own,
+/// so a long AWS fan-out never holds incidents back and a console without AWS credentials
+/// still keeps incidents fresh.
 final class ConsoleRefresher: Sendable {
     let cache: CacheDatabase
     /// Set in demo mode.
@@ -25,6 +28,9 @@ final class ConsoleRefresher: Sendable {
         var scheduler: RefreshScheduler
         var mfa: ConsoleMFAPrompt
         var loop: Task<Void, Never>
+        var pagerDuty: LivePagerDuty?
+        var incidents: RefreshScheduler?
+        var incidentsLoop: Task<Void, Never>?
     }
 
     init(cache: CacheDatabase, demoSize: DemoSize?, logger: Logger) {
@@ -49,11 +55,10 @@ final class ConsoleRefresher: Sendable {
         let schedule = RefreshSchedule(
             intervals: LiveAWS.intervals(configuration),
             lastAttempts: RefreshSchedule.lastAttempts(from: statuses))
-        let counter = Atomic<Int>(0)
         let scheduler = RefreshScheduler(
             sources: Refresher.supportedSources, schedule: schedule, now: now
         ) { sources, trigger in
-            let id = counter.wrappingAdd(1, ordering: .relaxed).newValue
+            let id = ConsoleRefresher.refreshIds.wrappingAdd(1, ordering: .relaxed).newValue
             mailbox.post(
                 .refreshEvent(.started(id: id, sources: sources.sorted { $0.rawValue < $1.rawValue })))
             let cancelledBefore = mfa.cancellations.count
@@ -72,14 +77,36 @@ final class ConsoleRefresher: Sendable {
         let loop = Task.detached {
             await scheduler.runLoop { duration in try await Task.sleep(for: duration) }
         }
-        live.withLock { $0 = Live(aws: aws, scheduler: scheduler, mfa: mfa, loop: loop) }
+        var current = Live(aws: aws, scheduler: scheduler, mfa: mfa, loop: loop)
+        if case .success(let pagerDuty) = LivePagerDuty.make(
+            configuration.pagerDuty, env: inputs.environment, retries: 2,
+            logger: Logger(label: "opsdeck.pagerduty"))
+        {
+            let provider = pagerDuty.provider(cache: cache)
+            let cache = self.cache
+            let incidents = Self.incidentsScheduler(
+                configuration: configuration, statuses: statuses, now: now,
+                refresh: { date in await provider.refresh(now: date, cache: cache) },
+                post: { mailbox.post(.refreshEvent($0)) })
+            current.pagerDuty = pagerDuty
+            current.incidents = incidents
+            current.incidentsLoop = Task.detached {
+                await incidents.runLoop { duration in try await Task.sleep(for: duration) }
+            }
+        }
+        live.withLock { $0 = current }
     }
 
     /// Refreshes the sources behind `pane` now.
     func refresh(_ pane: PaneID, mailbox: ActionMailbox) {
         if let current = live.withLock({ $0 }) {
             let wanted = Set(pane.sources).intersection(Refresher.supportedSources)
+            let incidents = pane.sources.contains(.incidents) ? current.incidents : nil
+            if let incidents {
+                Task.detached { await Self.refreshIncidentsNow(incidents, mailbox: mailbox) }
+            }
             guard !wanted.isEmpty else {
+                guard incidents == nil else { return }
                 mailbox.post(
                     .message("\(pane.title): nothing to refresh from AWS in this build", isError: false))
                 return
@@ -133,8 +160,11 @@ final class ConsoleRefresher: Sendable {
             })
         else { return }
         current.loop.cancel()
+        current.incidentsLoop?.cancel()
         current.mfa.cancelAll()
         await current.scheduler.cancelAll()
+        await current.incidents?.cancelAll()
         await current.aws.shutdown()
+        await current.pagerDuty?.shutdown()
     }
 }

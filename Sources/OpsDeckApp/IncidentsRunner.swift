@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import OpsDeckCache
 import OpsDeckConfig
 import OpsDeckCore
 import OpsDeckHTTP
@@ -9,15 +10,25 @@ import PagerDuty
 /// The body of `opsdeck incidents`: list incidents, or acknowledge, resolve or note them,
 /// straight against PagerDuty's REST API, for scripts.
 ///
+/// An action PagerDuty cannot take now (unreachable, rate limited, failing) is kept in the
+/// cache's action queue, shown as pending in the console, and sent by the next refresh or
+/// `opsdeck incidents flush`.
+///
 /// Exit statuses: 0 done; 1 PagerDuty refused (token, permission, unknown incident);
 /// 2 not attempted (usage, `--readonly`, no confirmation, not configured); 3 PagerDuty
-/// unreachable, nothing sent; 4 a conflict (somebody else was first).
+/// unreachable, nothing sent (listing; a flush that sent nothing); 4 a conflict (somebody
+/// else was first); 5 queued, not sent yet.
 public enum IncidentsRunner {
     /// What to do.
     public enum Command: Sendable, Hashable {
         case list(statuses: [Incident.Status], sinceHours: Int)
         case act(kind: IncidentAction.Kind, incidentIds: [String])
+        /// Send the queued actions now.
+        case flush
     }
+
+    /// The exit status of an action kept in the queue for later.
+    public static let queuedStatus: Int32 = 5
 
     /// One invocation.
     public struct Request: Sendable {
@@ -26,18 +37,21 @@ public enum IncidentsRunner {
         public var yes: Bool
         public var readonly: Bool
         public var configPath: String?
+        /// `--cache`; nil: the default cache file, where the queue lives.
+        public var cachePath: String?
         public var environment: [String: String]
 
         /// Creates a request.
         public init(
             command: Command, format: ExportFormat = .table, yes: Bool = false, readonly: Bool = false,
-            configPath: String? = nil, environment: [String: String] = [:]
+            configPath: String? = nil, cachePath: String? = nil, environment: [String: String] = [:]
         ) {
             self.command = command
             self.format = format
             self.yes = yes
             self.readonly = readonly
             self.configPath = configPath
+            self.cachePath = cachePath
             self.environment = environment
         }
     }
@@ -78,35 +92,33 @@ public enum IncidentsRunner {
         AppLogging.bootstrap(environment: request.environment)
         let loaded = ConfigLoader.load(path: request.configPath, env: request.environment)
         let settings = loaded.configuration.pagerDuty
-        if case .act = request.command, request.readonly {
+        if request.readonly, changes(request.command) {
             console.err("opsdeck incidents: refused under --readonly; nothing was sent\n")
             return 2
         }
-        guard let token = settings.resolvedToken(env: request.environment) else {
-            console.err(
-                "opsdeck incidents: no PagerDuty token: set PAGERDUTY_TOKEN or pagerduty.token in "
-                    + "\(loaded.path ?? "the config file")\n")
-            return 2
-        }
-        guard let baseURL = URL(string: settings.baseURL), baseURL.host != nil else {
-            console.err("opsdeck incidents: pagerduty.base_url \"\(settings.baseURL)\" is not a URL\n")
-            return 2
-        }
-        let transport = AsyncHTTPTransport(connectTimeout: .seconds(5))
-        let client = PagerDutyClient(
-            configuration: PagerDutyRESTConfiguration(
-                token: token.value, baseURL: baseURL, fromEmail: settings.userEmail),
-            transport: transport, retry: PagerDutyRetryPolicy(maxAttempts: 3),
+        let live: LivePagerDuty
+        switch LivePagerDuty.make(
+            settings, env: request.environment, configPath: loaded.path,
             logger: Logger(label: "opsdeck.incidents"))
+        {
+        case .success(let made): live = made
+        case .failure(let reason):
+            console.err("opsdeck incidents: \(reason)\n")
+            return 2
+        }
+        let client = live.client
+        let queue = QueueAccess(cachePath: request.cachePath, environment: request.environment, live: live)
         let status: Int32
         switch request.command {
         case .list(let statuses, let hours):
             status = await list(
                 client, statuses: statuses, hours: hours, format: request.format, console, now)
         case .act(let kind, let ids):
-            status = await act(client, kind: kind, ids: ids, yes: request.yes, console)
+            status = await act(client, kind: kind, ids: ids, yes: request.yes, queue: queue, console, now)
+        case .flush:
+            status = await flush(queue, console, now)
         }
-        try? await transport.shutdown()
+        await live.shutdown()
         return status
     }
 
@@ -134,48 +146,9 @@ public enum IncidentsRunner {
         }
     }
 
-    private static func act(
-        _ client: PagerDutyClient, kind: IncidentAction.Kind, ids: [String], yes: Bool, _ console: Console
-    ) async -> Int32 {
-        var worst: Int32 = 0
-        for id in ids {
-            let incident: Incident
-            do {
-                incident = try await client.incident(id: id)
-            } catch {
-                console.err("opsdeck incidents \(kind.label) \(id): \(error)\n")
-                worst = max(worst, exitStatus(error))
-                continue
-            }
-            let label = "#\(incident.number) \(incident.title) (\(incident.id), \(incident.status.rawValue))"
-            if !yes {
-                guard let ask = console.ask else {
-                    console.err(
-                        "opsdeck incidents: not a terminal, so nobody can confirm: add --yes to "
-                            + "\(kind.verb) \(label)\n")
-                    return 2
-                }
-                guard ask("\(kind.verb.prefix(1).uppercased() + kind.verb.dropFirst()) \(label)?") else {
-                    console.err("skipped \(incident.id): not confirmed\n")
-                    worst = max(worst, 2)
-                    continue
-                }
-            }
-            do {
-                switch try await client.perform(IncidentAction(incidentId: incident.id, kind: kind)) {
-                case .applied:
-                    console.out("\(kind.label) \(incident.id) #\(incident.number): done\n")
-                case .conflict(let status, let by):
-                    console.err(
-                        "opsdeck incidents \(kind.label) \(incident.id): not done, already \(status.rawValue)"
-                            + (by.map { " by \($0)" } ?? "") + "\n")
-                    worst = max(worst, 4)
-                }
-            } catch {
-                console.err("opsdeck incidents \(kind.label) \(incident.id): \(error)\n")
-                worst = max(worst, exitStatus(error))
-            }
-        }
-        return worst
+    /// Whether `command` changes incidents (refused under `--readonly`).
+    static func changes(_ command: Command) -> Bool {
+        if case .list = command { return false }
+        return true
     }
 }

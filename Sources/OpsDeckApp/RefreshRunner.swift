@@ -6,8 +6,9 @@ import OpsDeckConfig
 import OpsDeckCore
 import OpsDeckSync
 
-/// The body of `opsdeck refresh`: one pass over AWS into the cache, with progress, and a
-/// non-zero exit naming every source, account and region that failed.
+/// The body of `opsdeck refresh`: one pass over AWS (and PagerDuty, for incidents) into the
+/// cache, with progress, and a non-zero exit naming every source, account and region that
+/// failed.
 public enum RefreshRunner {
     public struct Request: Sendable {
         public var only: Set<Source>
@@ -17,16 +18,20 @@ public enum RefreshRunner {
         public var force: Bool
         /// `--mfa-code`: the code for a profile with `mfa_serial`; without it, the terminal asks.
         public var mfaCode: String?
+        /// Incidents were not asked for by name (no `--only`): without a PagerDuty token they
+        /// are skipped quietly instead of failing the run.
+        public var incidentsOptional: Bool
 
         public init(
             only: Set<Source>, endpointURL: String?, options: ConsoleOptions, force: Bool = false,
-            mfaCode: String? = nil
+            mfaCode: String? = nil, incidentsOptional: Bool = false
         ) {
             self.only = only
             self.endpointURL = endpointURL
             self.options = options
             self.force = force
             self.mfaCode = mfaCode
+            self.incidentsOptional = incidentsOptional
         }
     }
 
@@ -66,19 +71,47 @@ public enum RefreshRunner {
                 progressOutput.write(Data("\(note); --force fetches it now\n".utf8))
             }
         }
-        guard !sources.isEmpty else { return 0 }
+        var report = RefreshReport()
+        var pagerDuty: LivePagerDuty? = nil
+        if sources.remove(.incidents) != nil {
+            switch LivePagerDuty.make(
+                configuration.pagerDuty, env: env, configPath: loaded.path,
+                logger: Logger(label: "opsdeck.pagerduty"))
+            {
+            case .success(let live): pagerDuty = live
+            case .failure(let reason):
+                if !request.incidentsOptional {
+                    report.failures.append(
+                        RefreshReport.Failure(
+                            source: .incidents, accountId: "*", region: "global", message: reason.description))
+                }
+            }
+        }
+        guard !sources.isEmpty || pagerDuty != nil || !report.failures.isEmpty else { return 0 }
+        let incidentsClient = pagerDuty
 
-        let aws = LiveAWS.make(
-            LiveAWS.Inputs(
-                profile: request.options.profile, regions: request.options.regions,
-                endpointURL: request.endpointURL, environment: env,
-                mfaPrompt: TerminalMFAPrompt.make(code: request.mfaCode)),
-            configuration: configuration, logger: logger)
-        let refresher = aws.refresher(cache: cache)
-        let progress = RefreshProgress(output: progressOutput, interactive: isatty(STDERR_FILENO) == 1)
-        let report = await refresher.refresh(only: sources) { done, total in progress.update(done, total) }
-        progress.finish()
-        await aws.shutdown()
+        // PagerDuty is one short step: it runs beside the AWS fan-out, not after it.
+        async let incidents = refreshIncidents(incidentsClient, cache: cache)
+        if !sources.isEmpty {
+            let aws = LiveAWS.make(
+                LiveAWS.Inputs(
+                    profile: request.options.profile, regions: request.options.regions,
+                    endpointURL: request.endpointURL, environment: env,
+                    mfaPrompt: TerminalMFAPrompt.make(code: request.mfaCode)),
+                configuration: configuration, logger: logger)
+            let refresher = aws.refresher(cache: cache)
+            let progress = RefreshProgress(output: progressOutput, interactive: isatty(STDERR_FILENO) == 1)
+            let awsReport = await refresher.refresh(only: sources) { done, total in
+                progress.update(done, total)
+            }
+            progress.finish()
+            await aws.shutdown()
+            report.succeeded += awsReport.succeeded
+            report.failures += awsReport.failures
+        }
+        let incidentsReport = await incidents
+        report.succeeded += incidentsReport.succeeded
+        report.failures += incidentsReport.failures
 
         if report.failures.isEmpty {
             progressOutput.write(Data("refreshed \(report.succeeded) source(s) into \(cachePath)\n".utf8))
@@ -92,5 +125,13 @@ public enum RefreshRunner {
         }
         progressOutput.write(Data(text.utf8))
         return 1
+    }
+
+    /// One PagerDuty refresh (queue, backfill, on-calls) into `cache`; empty without a client.
+    private static func refreshIncidents(_ pagerDuty: LivePagerDuty?, cache: CacheDatabase) async -> RefreshReport {
+        guard let pagerDuty else { return RefreshReport() }
+        let report = await pagerDuty.provider(cache: cache).refresh(now: Date(), cache: cache)
+        await pagerDuty.shutdown()
+        return report
     }
 }

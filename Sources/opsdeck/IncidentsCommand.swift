@@ -4,21 +4,26 @@ import OpsDeckApp
 import OpsDeckCore
 import OpsDeckUI
 
-/// `opsdeck incidents list|ack|resolve|note`: PagerDuty incidents for scripts.
+/// `opsdeck incidents list|ack|resolve|note|flush`: PagerDuty incidents for scripts.
 struct IncidentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "incidents",
         abstract: "List PagerDuty incidents, or acknowledge, resolve or note them.",
         discussion: """
             Talks to PagerDuty's REST API directly (token from PAGERDUTY_TOKEN or pagerduty.token; \
-            changes need pagerduty.user_email). Exit status: 0 done, 1 refused by PagerDuty, \
-            2 not attempted, 3 PagerDuty unreachable, 4 somebody else changed the incident first.
+            changes need pagerduty.user_email). An action PagerDuty cannot take now is queued in the \
+            cache and sent by the next refresh or `opsdeck incidents flush`. Exit status: 0 done, \
+            1 refused by PagerDuty, 2 not attempted, 3 PagerDuty unreachable (nothing sent), \
+            4 somebody else changed the incident first, 5 queued (not sent yet).
             """,
-        subcommands: [List.self, Ack.self, Resolve.self, Note.self])
+        subcommands: [List.self, Ack.self, Resolve.self, Note.self, Flush.self])
 
     struct Shared: ParsableArguments {
         @Option(help: "Path of the config file (default: $XDG_CONFIG_HOME/opsdeck/config.toml).")
         var config: String?
+
+        @Option(help: "Path of the cache file, which holds queued actions (default: $XDG_CACHE_HOME/opsdeck/cache.sqlite).")
+        var cache: String?
     }
 
     struct ChangeOptions: ParsableArguments {
@@ -63,7 +68,7 @@ struct IncidentsCommand: ParsableCommand {
             try IncidentsCommand.execute(
                 IncidentsRunner.Request(
                     command: .list(statuses: statuses, sinceHours: sinceHours), format: format,
-                    configPath: shared.config, environment: ProcessInfo.processInfo.environment))
+                    configPath: shared.config, cachePath: shared.cache, environment: ProcessInfo.processInfo.environment))
         }
     }
 
@@ -81,7 +86,7 @@ struct IncidentsCommand: ParsableCommand {
                 IncidentsRunner.Request(
                     command: .act(kind: .acknowledge, incidentIds: ids), yes: change.yes,
                     readonly: change.readonly,
-                    configPath: shared.config, environment: ProcessInfo.processInfo.environment))
+                    configPath: shared.config, cachePath: shared.cache, environment: ProcessInfo.processInfo.environment))
         }
     }
 
@@ -99,7 +104,7 @@ struct IncidentsCommand: ParsableCommand {
                 IncidentsRunner.Request(
                     command: .act(kind: .resolve, incidentIds: ids), yes: change.yes,
                     readonly: change.readonly,
-                    configPath: shared.config, environment: ProcessInfo.processInfo.environment))
+                    configPath: shared.config, cachePath: shared.cache, environment: ProcessInfo.processInfo.environment))
         }
     }
 
@@ -123,7 +128,25 @@ struct IncidentsCommand: ParsableCommand {
                 IncidentsRunner.Request(
                     command: .act(kind: .note(text), incidentIds: [id]), yes: change.yes,
                     readonly: change.readonly,
-                    configPath: shared.config, environment: ProcessInfo.processInfo.environment))
+                    configPath: shared.config, cachePath: shared.cache, environment: ProcessInfo.processInfo.environment))
+        }
+    }
+
+    struct Flush: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Send the actions queued while PagerDuty could not be reached.",
+            discussion: "Exit status: 0 all sent (or none queued), 1 refused, 3 still unreachable, 4 conflict.")
+
+        @Flag(help: "Refuse every change (as the console's --readonly).")
+        var readonly = false
+
+        @OptionGroup var shared: Shared
+
+        func run() throws {
+            try IncidentsCommand.execute(
+                IncidentsRunner.Request(
+                    command: .flush, readonly: readonly, configPath: shared.config, cachePath: shared.cache,
+                    environment: ProcessInfo.processInfo.environment))
         }
     }
 }

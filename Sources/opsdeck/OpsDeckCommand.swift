@@ -89,11 +89,14 @@ struct Console: ParsableCommand {
 
 struct Refresh: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "One pass over AWS into the cache; exits non-zero naming every fetch that failed.")
+        abstract:
+            "One pass over AWS (and PagerDuty) into the cache; exits non-zero naming every fetch that failed."
+    )
 
     @Option(
-        help:
-            "Only these sources, comma-separated: organizations, roles, alarms, pipelines, cost (alias: accounts)."
+        help: ArgumentHelp(
+            "Only these sources, comma-separated: organizations, roles, alarms, pipelines, cost, incidents "
+                + "(alias: accounts). Default: all; incidents only when a PagerDuty token is configured.")
     )
     var only: String?
 
@@ -119,7 +122,7 @@ struct Refresh: ParsableCommand {
     var mfaCode: String?
 
     func run() throws {
-        var sources = Set(Source.allCases).subtracting([.incidents])
+        var sources = Set(Source.allCases)
         if let only {
             sources = []
             for name in only.split(separator: ",").map({
@@ -127,7 +130,8 @@ struct Refresh: ParsableCommand {
             }) {
                 guard let source = name == "accounts" ? .organizations : Source(rawValue: name) else {
                     throw ValidationError(
-                        "unknown source \"\(name)\"; use organizations, roles, alarms, pipelines or cost")
+                        "unknown source \"\(name)\"; use organizations, roles, alarms, pipelines, cost or "
+                            + "incidents")
                 }
                 sources.insert(source)
             }
@@ -139,7 +143,8 @@ struct Refresh: ParsableCommand {
         options.regions = regions
         options.environment = ProcessInfo.processInfo.environment
         let request = RefreshRunner.Request(
-            only: sources, endpointURL: endpointURL, options: options, force: force, mfaCode: mfaCode)
+            only: sources, endpointURL: endpointURL, options: options, force: force, mfaCode: mfaCode,
+            incidentsOptional: only == nil)
         let status = BlockingTask.run(fallback: Int32(1)) { await RefreshRunner.run(request) }
         if status != 0 { throw ExitCode(status) }
     }
