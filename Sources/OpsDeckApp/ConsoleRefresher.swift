@@ -137,7 +137,9 @@ final class ConsoleRefresher: Sendable {
         let logger = self.logger
         Task.detached {
             do {
-                try DemoCache.write(DemoOrganization.generate(size: demoSize, now: Date()), into: cache)
+                let dataset = DemoOrganization.generate(size: demoSize, now: Date())
+                try DemoCache.write(dataset, into: cache)
+                try DemoCache.writePagerDuty(dataset, into: cache)
                 mailbox.post(.message("\(pane.title) refreshed (demo data regenerated)", isError: false))
             } catch {
                 logger.error("demo refresh failed: \(error)")

@@ -20,7 +20,9 @@ public enum DemoCache {
             }
         }
         let started = Date()
-        try write(DemoOrganization.generate(size: size, now: now), into: cache)
+        let dataset = DemoOrganization.generate(size: size, now: now)
+        try write(dataset, into: cache)
+        try writePagerDuty(dataset, into: cache)
         logger.info(
             "demo written",
             metadata: ["size": "\(size.rawValue)", "seconds": "\(Date().timeIntervalSince(started))"])

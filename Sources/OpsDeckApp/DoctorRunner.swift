@@ -7,7 +7,8 @@ import OpsDeckCore
 import OpsDeckSync
 
 /// The body of `opsdeck doctor`: where credentials come from (and why each earlier source
-/// did not give them), who they are, and the state of the cache and the config file.
+/// did not give them), who they are, whether PagerDuty takes the token, and the state of the
+/// cache and the config file.
 public enum DoctorRunner {
     /// What `opsdeck doctor` was asked.
     public struct Request: Sendable {
@@ -23,7 +24,7 @@ public enum DoctorRunner {
     }
 
     /// The report and the exit status: 1 when no source gave credentials or AWS refused
-    /// them, 0 otherwise.
+    /// them, or a configured PagerDuty token is refused or cannot be checked; 0 otherwise.
     public struct Result: Sendable {
         public var text: String
         public var status: Int32
@@ -72,6 +73,13 @@ public enum DoctorRunner {
             lines.append("not checked: no credentials")
         }
         await aws.shutdown()
+
+        lines.append("")
+        lines.append("== pagerduty")
+        let pagerDuty = await pagerDutyReport(
+            loaded.configuration.pagerDuty, environment: env, configPath: loaded.path)
+        lines += pagerDuty.lines
+        if pagerDuty.failed { status = 1 }
 
         lines.append("")
         lines.append("== cache")

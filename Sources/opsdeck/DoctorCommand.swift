@@ -3,11 +3,12 @@ import Foundation
 import OpsDeckApp
 
 /// `opsdeck doctor`: which credential source is used and why the earlier ones were not,
-/// who the credentials are, and the state of the cache and config.
+/// who the credentials are, whether PagerDuty takes its token, and the state of the cache and
+/// config.
 struct Doctor: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
-            "Check credentials (each source of the chain), identity, cache and config; exit 1 without credentials."
+            "Check credentials (each source of the chain), identity, PagerDuty token, cache and config; exit 1 on a problem."
     )
 
     @Option(help: "AWS profile to check.")

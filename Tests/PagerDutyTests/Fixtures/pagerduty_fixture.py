@@ -16,6 +16,7 @@ Serves, each checking `Authorization: Token token=<TOKEN>` (401 otherwise):
 - POST /incidents/{id}/notes {"note": {"content": ...}} (201).
 - GET /log_entries: since, until, is_overview, limit, offset; newest first.
 - GET /oncalls: earliest, limit, offset.
+- GET /abilities: {"abilities": [...]} (what `opsdeck doctor` checks a token with).
 
 Control endpoints (not PagerDuty), no token needed:
 - POST /_fixture/incidents {"incidents": [partial incidents]}: adds them (defaults filled).
@@ -49,6 +50,8 @@ STATE = {
     "counter": 0,
 }
 CONFIG = {"token": "", "offset_cap": 10000}
+# What GET /abilities lists (a sample of PagerDuty's ability names).
+ABILITIES = ["teams", "read_only_users", "advanced_reports", "response_operations"]
 
 
 def exit_with_parent(interval=0.5):
@@ -210,6 +213,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.list_log_entries(query)
         if method == "GET" and parts == ["oncalls"]:
             return self.paged("oncalls", STATE["oncalls"], query)
+        if method == "GET" and parts == ["abilities"]:
+            return self.send_json(200, {"abilities": ABILITIES})
         if len(parts) >= 2 and parts[0] == "incidents":
             incident = STATE["incidents"].get(parts[1])
             if incident is None:
