@@ -58,10 +58,12 @@ extension DoctorRunner {
             lines.append(
                 "GET \(url.absoluteString): 401, PagerDuty refused the token: replace it (\(origin))")
         case 403:
-            lines.append("GET \(url.absoluteString): 403, the token may not read the account: use another key")
+            lines.append(
+                "GET \(url.absoluteString): 403, the token may not read the account: use another key")
         default:
             lines.append(
-                "GET \(url.absoluteString): HTTP \(response.status); PagerDuty may be failing, try again later")
+                "GET \(url.absoluteString): HTTP \(response.status); PagerDuty may be failing, try again later"
+            )
         }
         return (lines, true)
     }

@@ -101,7 +101,8 @@ extension IncidentsRunner {
                 "\(prefix): queued, not sent yet: \(reason). It waits in \(queue.path); \(sendsQueued)\n")
             return queuedStatus
         } catch {
-            console.err("\(prefix): not sent (\(reason)) and it could not be queued in \(queue.path): \(error)\n")
+            console.err(
+                "\(prefix): not sent (\(reason)) and it could not be queued in \(queue.path): \(error)\n")
             return exitStatus(reason)
         }
     }

@@ -38,7 +38,9 @@ struct LivePagerDuty: Sendable {
         _ settings: PagerDutySettings, env: [String: String], configPath: String? = nil, retries: Int = 3,
         logger: Logger
     ) -> Result<LivePagerDuty, Unavailable> {
-        guard let token = settings.resolvedToken(env: env) else { return .failure(.noToken(configPath: configPath)) }
+        guard let token = settings.resolvedToken(env: env) else {
+            return .failure(.noToken(configPath: configPath))
+        }
         guard let baseURL = URL(string: settings.baseURL), baseURL.host != nil else {
             return .failure(.badBaseURL(settings.baseURL))
         }

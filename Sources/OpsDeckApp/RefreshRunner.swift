@@ -83,7 +83,8 @@ public enum RefreshRunner {
                 if !request.incidentsOptional {
                     report.failures.append(
                         RefreshReport.Failure(
-                            source: .incidents, accountId: "*", region: "global", message: reason.description))
+                            source: .incidents, accountId: "*", region: "global", message: reason.description)
+                    )
                 }
             }
         }
@@ -128,7 +129,9 @@ public enum RefreshRunner {
     }
 
     /// One PagerDuty refresh (queue, backfill, on-calls) into `cache`; empty without a client.
-    private static func refreshIncidents(_ pagerDuty: LivePagerDuty?, cache: CacheDatabase) async -> RefreshReport {
+    private static func refreshIncidents(_ pagerDuty: LivePagerDuty?, cache: CacheDatabase) async
+        -> RefreshReport
+    {
         guard let pagerDuty else { return RefreshReport() }
         let report = await pagerDuty.provider(cache: cache).refresh(now: Date(), cache: cache)
         await pagerDuty.shutdown()

@@ -34,7 +34,8 @@ extension DemoOrganization {
         if let acknowledged = recent.first(where: { $0.status == .acknowledged }) {
             actions.append(
                 QueuedIncidentAction(
-                    id: "demo-conflict", action: IncidentAction(incidentId: acknowledged.id, kind: .acknowledge),
+                    id: "demo-conflict",
+                    action: IncidentAction(incidentId: acknowledged.id, kind: .acknowledge),
                     state: .conflict, enqueuedAt: now.addingTimeInterval(-150), attempts: 1,
                     lastAttemptAt: now.addingTimeInterval(-149),
                     message: "already acknowledged by \(acknowledged.assignees.first ?? "Kofi Mensah")"))
@@ -43,7 +44,8 @@ extension DemoOrganization {
             actions.append(
                 QueuedIncidentAction(
                     id: "demo-pending", action: IncidentAction(incidentId: triggered.id, kind: .acknowledge),
-                    enqueuedAt: now.addingTimeInterval(-40), attempts: 2, lastAttemptAt: now.addingTimeInterval(-10),
+                    enqueuedAt: now.addingTimeInterval(-40), attempts: 2,
+                    lastAttemptAt: now.addingTimeInterval(-10),
                     message: "PagerDuty (api.pagerduty.com) cannot be reached: connection timed out; "
                         + "actions stay queued and are sent when it is back"))
         }

@@ -22,7 +22,10 @@ struct IncidentsCommand: ParsableCommand {
         @Option(help: "Path of the config file (default: $XDG_CONFIG_HOME/opsdeck/config.toml).")
         var config: String?
 
-        @Option(help: "Path of the cache file, which holds queued actions (default: $XDG_CACHE_HOME/opsdeck/cache.sqlite).")
+        @Option(
+            help:
+                "Path of the cache file, which holds queued actions (default: $XDG_CACHE_HOME/opsdeck/cache.sqlite)."
+        )
         var cache: String?
     }
 
@@ -68,7 +71,8 @@ struct IncidentsCommand: ParsableCommand {
             try IncidentsCommand.execute(
                 IncidentsRunner.Request(
                     command: .list(statuses: statuses, sinceHours: sinceHours), format: format,
-                    configPath: shared.config, cachePath: shared.cache, environment: ProcessInfo.processInfo.environment))
+                    configPath: shared.config, cachePath: shared.cache,
+                    environment: ProcessInfo.processInfo.environment))
         }
     }
 
@@ -86,7 +90,8 @@ struct IncidentsCommand: ParsableCommand {
                 IncidentsRunner.Request(
                     command: .act(kind: .acknowledge, incidentIds: ids), yes: change.yes,
                     readonly: change.readonly,
-                    configPath: shared.config, cachePath: shared.cache, environment: ProcessInfo.processInfo.environment))
+                    configPath: shared.config, cachePath: shared.cache,
+                    environment: ProcessInfo.processInfo.environment))
         }
     }
 
@@ -104,7 +109,8 @@ struct IncidentsCommand: ParsableCommand {
                 IncidentsRunner.Request(
                     command: .act(kind: .resolve, incidentIds: ids), yes: change.yes,
                     readonly: change.readonly,
-                    configPath: shared.config, cachePath: shared.cache, environment: ProcessInfo.processInfo.environment))
+                    configPath: shared.config, cachePath: shared.cache,
+                    environment: ProcessInfo.processInfo.environment))
         }
     }
 
@@ -128,14 +134,16 @@ struct IncidentsCommand: ParsableCommand {
                 IncidentsRunner.Request(
                     command: .act(kind: .note(text), incidentIds: [id]), yes: change.yes,
                     readonly: change.readonly,
-                    configPath: shared.config, cachePath: shared.cache, environment: ProcessInfo.processInfo.environment))
+                    configPath: shared.config, cachePath: shared.cache,
+                    environment: ProcessInfo.processInfo.environment))
         }
     }
 
     struct Flush: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Send the actions queued while PagerDuty could not be reached.",
-            discussion: "Exit status: 0 all sent (or none queued), 1 refused, 3 still unreachable, 4 conflict.")
+            discussion:
+                "Exit status: 0 all sent (or none queued), 1 refused, 3 still unreachable, 4 conflict.")
 
         @Flag(help: "Refuse every change (as the console's --readonly).")
         var readonly = false

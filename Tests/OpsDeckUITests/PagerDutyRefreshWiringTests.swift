@@ -66,7 +66,8 @@ struct PagerDutyRefreshWiringTests {
             SourceStatus(
                 source: .incidents, accountId: CacheDatabase.anyAccount, region: CacheDatabase.globalRegion,
                 lastAttemptAt: Self.start.addingTimeInterval(-30)),
-            SourceStatus(source: .alarms, accountId: "111111111111", region: "us-east-1", lastAttemptAt: Self.start),
+            SourceStatus(
+                source: .alarms, accountId: "111111111111", region: "us-east-1", lastAttemptAt: Self.start),
         ]
         let scheduler = harness.scheduler(configuration, statuses: statuses)
         #expect(await scheduler.schedule.interval(of: .incidents) == 120)
@@ -85,7 +86,8 @@ struct PagerDutyRefreshWiringTests {
         let scheduler = harness.scheduler()
         _ = await try #require(await scheduler.tick()).value
         let events = harness.events.withLock { $0 }
-        guard case .started(let id, let sources) = events.first, case .finished(let endId, let message, let isError) = events.last
+        guard case .started(let id, let sources) = events.first,
+            case .finished(let endId, let message, let isError) = events.last
         else {
             Issue.record("expected started then finished, got \(events)")
             return
@@ -129,14 +131,17 @@ struct PagerDutyRefreshWiringTests {
         if case .success = LivePagerDuty.make(PagerDutySettings(), env: [:], logger: logger) {
             Issue.record("a client without a token")
         }
-        guard case .failure(let reason) = LivePagerDuty.make(PagerDutySettings(), env: [:], configPath: "/x.toml", logger: logger)
+        guard
+            case .failure(let reason) = LivePagerDuty.make(
+                PagerDutySettings(), env: [:], configPath: "/x.toml", logger: logger)
         else { return }
         #expect(reason.description.contains("PAGERDUTY_TOKEN") && reason.description.contains("/x.toml"))
         #expect(LivePagerDuty.tokenOrigin(PagerDutySettings(), env: [:], configPath: nil) == nil)
         let fromFile = try #require(LivePagerDuty.tokenOrigin(settings, env: [:], configPath: "/c.toml"))
         #expect(fromFile == "pagerduty.token in /c.toml")
         let fromEnv = try #require(
-            LivePagerDuty.tokenOrigin(settings, env: ["PAGERDUTY_TOKEN": "env-token-88bb"], configPath: "/c.toml"))
+            LivePagerDuty.tokenOrigin(
+                settings, env: ["PAGERDUTY_TOKEN": "env-token-88bb"], configPath: "/c.toml"))
         #expect(fromEnv == "environment variable PAGERDUTY_TOKEN")
         let fromOpsDeck = try #require(
             LivePagerDuty.tokenOrigin(

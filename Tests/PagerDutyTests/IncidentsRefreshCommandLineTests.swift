@@ -64,7 +64,8 @@ struct IncidentsRefreshCommandLineTests {
 
     /// The Alerts pane's rows as `opsdeck export alerts` prints them from the cache.
     func alerts(_ home: Home) async throws -> [[String: Any]] {
-        let export = try await run(["export", "alerts", "--format", "json", "--cache", home.cache], home: home)
+        let export = try await run(
+            ["export", "alerts", "--format", "json", "--cache", home.cache], home: home)
         #expect(export.status == 0, "\(export.err)")
         return try #require(try JSONSerialization.jsonObject(with: Data(export.out.utf8)) as? [[String: Any]])
     }
@@ -82,7 +83,8 @@ struct IncidentsRefreshCommandLineTests {
                 "/_fixture/oncalls",
                 ["oncalls": [["user": ["id": "PU1", "summary": "Alice Example"], "escalation_level": 1]]])
 
-            let refreshed = try await run(["refresh", "--only", "incidents", "--cache", home.cache], home: home)
+            let refreshed = try await run(
+                ["refresh", "--only", "incidents", "--cache", home.cache], home: home)
             #expect(refreshed.status == 0, "\(refreshed.err)")
             let seen = try await fixture.requests()
             #expect(seen.contains { $0.path == "/incidents" } && seen.contains { $0.path == "/oncalls" })
@@ -111,7 +113,8 @@ struct IncidentsRefreshCommandLineTests {
             // The fixture forgets its data when restarted: give it the incident again.
             try await fixture.restart()
             try await fixture.addIncidents([incident])
-            let readonly = try await run(["incidents", "flush", "--readonly", "--cache", home.cache], home: home)
+            let readonly = try await run(
+                ["incidents", "flush", "--readonly", "--cache", home.cache], home: home)
             #expect(readonly.status == 2)
             let flushed = try await run(["incidents", "flush", "--cache", home.cache], home: home)
             #expect(flushed.status == 0, "\(flushed.err)")
@@ -137,7 +140,8 @@ struct IncidentsRefreshCommandLineTests {
             #expect(good.out.contains("/abilities: OK"), "\(good.out)")
             #expect(try await fixture.requests().contains { $0.path == "/abilities" && $0.authorized })
 
-            let wrong = try await run(["doctor", "--cache", home.cache], home: home, token: "revoked-token-51ce")
+            let wrong = try await run(
+                ["doctor", "--cache", home.cache], home: home, token: "revoked-token-51ce")
             #expect(wrong.status == 1)
             #expect(wrong.out.contains("401"))
         }
