@@ -48,11 +48,11 @@ struct PagerDutyRefreshWiringTests {
         let harness = Harness()
         let scheduler = harness.scheduler()
         #expect(scheduler.sources == [.incidents])
-        _ = await try #require(await scheduler.tick()).value
+        _ = try await #require(await scheduler.tick()).value
         harness.advance(59)
         #expect(await scheduler.tick() == nil)
         harness.advance(1)
-        _ = await try #require(await scheduler.tick()).value
+        _ = try await #require(await scheduler.tick()).value
         #expect(harness.refreshes.withLock { $0 } == [Self.start, Self.start.addingTimeInterval(60)])
     }
 
@@ -75,7 +75,7 @@ struct PagerDutyRefreshWiringTests {
         harness.advance(89)
         #expect(await scheduler.tick() == nil)
         harness.advance(1)
-        _ = await try #require(await scheduler.tick()).value
+        _ = try await #require(await scheduler.tick()).value
         #expect(harness.refreshes.withLock { $0.count } == 1)
     }
 
@@ -84,7 +84,7 @@ struct PagerDutyRefreshWiringTests {
         let harness = Harness()
         harness.failing.withLock { $0 = true }
         let scheduler = harness.scheduler()
-        _ = await try #require(await scheduler.tick()).value
+        _ = try await #require(await scheduler.tick()).value
         let events = harness.events.withLock { $0 }
         guard case .started(let id, let sources) = events.first,
             case .finished(let endId, let message, let isError) = events.last
@@ -106,7 +106,7 @@ struct PagerDutyRefreshWiringTests {
     func manualRefresh() async throws {
         let harness = Harness()
         let scheduler = harness.scheduler()
-        _ = await try #require(await scheduler.tick()).value
+        _ = try await #require(await scheduler.tick()).value
         guard case .finished(_, let quiet, _) = harness.events.withLock({ $0.last }) else {
             Issue.record("no finished event")
             return
@@ -114,7 +114,7 @@ struct PagerDutyRefreshWiringTests {
         #expect(quiet == nil)
         let request = await scheduler.refreshNow([.incidents])
         #expect(request.started == [.incidents])
-        _ = await try #require(request.task).value
+        _ = try await #require(request.task).value
         guard case .finished(_, let said, let isError) = harness.events.withLock({ $0.last }) else {
             Issue.record("no finished event")
             return
