@@ -111,7 +111,11 @@ extension IncidentsRunner {
     static func flush(_ queue: QueueAccess, _ console: Console, _ now: Date) async -> Int32 {
         let report: IncidentActionQueue.FlushReport
         do {
-            report = try await queue.open().0.flush(now: now)
+            let (actions, store) = try queue.open()
+            report = try await actions.flush(now: now)
+            // The cache shows the incidents as PagerDuty has them now, not until the next refresh.
+            await PagerDutyProvider(client: queue.live.client, store: store)
+                .reread(actedOn: report.sent + report.conflicts, now: now)
         } catch {
             console.err("opsdeck incidents flush: the queue in \(queue.path) cannot be read: \(error)\n")
             return 2

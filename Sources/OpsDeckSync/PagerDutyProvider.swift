@@ -38,6 +38,7 @@ public struct PagerDutyProvider: Sendable {
     /// One refresh, reported as the other sources report theirs.
     public func refresh(now: Date) async -> RefreshReport {
         let result = await sync.refresh(now: now)
+        await reread(actedOn: result.flush.sent + result.flush.conflicts, now: now)
         var report = RefreshReport()
         report.succeeded =
             (result.failures.contains { $0.step == "incidents" } ? 0 : 1)
@@ -49,5 +50,20 @@ public struct PagerDutyProvider: Sendable {
                     message: "PagerDuty \(failure.step): \(failure.error)"))
         }
         return report
+    }
+
+    /// Reads again the incidents the flush just changed. Their log entries are newer than
+    /// `now`, where the backfill stops, so without this an incident acknowledged from the
+    /// queue would show its old status until the next refresh. The cursor stays where the
+    /// backfill left it.
+    public func reread(actedOn actions: [QueuedIncidentAction], now: Date) async {
+        let ids = Set(actions.map(\.action.incidentId)).sorted()
+        guard !ids.isEmpty, let cursor = try? await sync.store.backfillCursor() else { return }
+        var incidents: [Incident] = []
+        for id in ids {
+            if let incident = try? await sync.client.incident(id: id) { incidents.append(incident) }
+        }
+        guard !incidents.isEmpty else { return }
+        try? await sync.store.saveIncidents(incidents, cursor: cursor, fetchedAt: now)
     }
 }

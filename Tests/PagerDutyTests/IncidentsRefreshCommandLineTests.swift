@@ -124,6 +124,11 @@ struct IncidentsRefreshCommandLineTests {
             #expect(writes.first?.path == "/incidents/PWIRE01")
             #expect(writes.first?.body?["incident"]?["status"] == .string("acknowledged"))
 
+            let acknowledged = try await alerts(home)
+            #expect(
+                acknowledged.contains { $0["status"] as? String == "acknowledged" },
+                "the flushed incident is read again: \(acknowledged)")
+
             let again = try await run(["incidents", "flush", "--cache", home.cache], home: home)
             #expect(again.status == 0)
             #expect(again.out.contains("nothing queued"))
