@@ -86,7 +86,9 @@ final class ConsoleRefresher: Sendable {
             let cache = self.cache
             let incidents = Self.incidentsScheduler(
                 configuration: configuration, statuses: statuses, now: now,
-                refresh: { date in await provider.refresh(now: date, cache: cache) },
+                refresh: { date in
+                    await SerialGate.incidentActions.run { await provider.refresh(now: date, cache: cache) }
+                },
                 post: { mailbox.post(.refreshEvent($0)) })
             current.pagerDuty = pagerDuty
             current.incidents = incidents

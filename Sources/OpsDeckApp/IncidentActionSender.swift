@@ -47,9 +47,17 @@ final class IncidentActionSender: Sendable {
             return
         }
         Task.detached {
-            do {
-                mailbox.post(.incidentActionQueued(try await queue.submit(action, now: Date())))
-            } catch {
+            // One send at a time with the refresh's flush, so neither sends the other's action.
+            let result: Result<QueuedIncidentAction, any Error> = await SerialGate.incidentActions.run {
+                do {
+                    return .success(try await queue.submit(action, now: Date()))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            switch result {
+            case .success(let queued): mailbox.post(.incidentActionQueued(queued))
+            case .failure(let error):
                 mailbox.post(.message("The action could not be queued: \(error)", isError: true))
             }
         }

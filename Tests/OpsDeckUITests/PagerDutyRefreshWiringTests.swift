@@ -173,4 +173,34 @@ struct PagerDutyRefreshWiringTests {
             #expect(incident.status == (action.state == .pending ? .triggered : .acknowledged))
         }
     }
+
+    @Test("The console's sends and the refresh's flush of the queue run one at a time, in order")
+    func sendsAreSerialized() async {
+        let gate = SerialGate()
+        let log = Log()
+        let (started, startedSignal) = AsyncStream<Void>.makeStream()
+        let (release, releaseSignal) = AsyncStream<Void>.makeStream()
+        let first = Task {
+            await gate.run {
+                log.entries.withLock { $0.append("first start") }
+                startedSignal.yield()
+                for await _ in release { break }
+                log.entries.withLock { $0.append("first end") }
+            }
+        }
+        for await _ in started { break }
+        let second = Task { await gate.run { log.entries.withLock { $0.append("second") } } }
+        // Give the second job every chance to overtake; it must not.
+        for _ in 0..<200 { await Task.yield() }
+        #expect(log.entries.withLock { $0 } == ["first start"])
+        releaseSignal.yield()
+        await first.value
+        await second.value
+        #expect(log.entries.withLock { $0 } == ["first start", "first end", "second"])
+    }
+
+    /// What the gate's jobs did, in order.
+    final class Log: Sendable {
+        let entries = Mutex<[String]>([])
+    }
 }
