@@ -86,8 +86,10 @@ final class ConsoleRefresher: Sendable {
             let cache = self.cache
             let incidents = Self.incidentsScheduler(
                 configuration: configuration, statuses: statuses, now: now,
-                refresh: { date in
-                    await SerialGate.incidentActions.run { await provider.refresh(now: date, cache: cache) }
+                refresh: { _ in
+                    // The time is taken inside the gate: a send that finished while this refresh
+                    // waited made log entries the backfill must reach.
+                    await SerialGate.incidentActions.run { await provider.refresh(now: now(), cache: cache) }
                 },
                 post: { mailbox.post(.refreshEvent($0)) })
             current.pagerDuty = pagerDuty

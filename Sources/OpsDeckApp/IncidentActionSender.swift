@@ -3,6 +3,7 @@ import Logging
 import OpsDeckConfig
 import OpsDeckCore
 import OpsDeckHTTP
+import OpsDeckSync
 import OpsDeckUI
 import PagerDuty
 
@@ -10,6 +11,8 @@ import PagerDuty
 /// each stands back to the console.
 final class IncidentActionSender: Sendable {
     private let queue: IncidentActionQueue?
+    /// Reads an incident again once an action on it went through (the cache as the store).
+    private let rereader: PagerDutyProvider?
     private let transport: AsyncHTTPTransport?
     private let unavailable: String
 
@@ -20,12 +23,12 @@ final class IncidentActionSender: Sendable {
     ///   - demo: the demo never reaches a real PagerDuty.
     init(settings: PagerDutySettings, env: [String: String], store: any IncidentActionStore, demo: Bool) {
         guard !demo else {
-            (queue, transport) = (nil, nil)
+            (queue, transport, rereader) = (nil, nil, nil)
             unavailable = "The demo does not send actions to PagerDuty"
             return
         }
         guard let token = settings.resolvedToken(env: env), let url = URL(string: settings.baseURL) else {
-            (queue, transport) = (nil, nil)
+            (queue, transport, rereader) = (nil, nil, nil)
             unavailable = "PagerDuty is not configured: set PAGERDUTY_TOKEN or pagerduty.token"
             return
         }
@@ -37,6 +40,7 @@ final class IncidentActionSender: Sendable {
             logger: Logger(label: "opsdeck.pagerduty"))
         self.transport = transport
         self.queue = IncidentActionQueue(store: store, client: client)
+        self.rereader = (store as? any PagerDutyStore).map { PagerDutyProvider(client: client, store: $0) }
         self.unavailable = ""
     }
 
@@ -46,11 +50,17 @@ final class IncidentActionSender: Sendable {
             mailbox.post(.message(unavailable, isError: true))
             return
         }
+        let rereader = self.rereader
         Task.detached {
             // One send at a time with the refresh's flush, so neither sends the other's action.
             let result: Result<QueuedIncidentAction, any Error> = await SerialGate.incidentActions.run {
                 do {
-                    return .success(try await queue.submit(action, now: Date()))
+                    let queued = try await queue.submit(action, now: Date())
+                    // Its log entry is newer than the last backfill: read the incident now.
+                    if queued.state == .sent || queued.state == .conflict {
+                        await rereader?.reread(actedOn: [queued], now: Date())
+                    }
+                    return .success(queued)
                 } catch {
                     return .failure(error)
                 }

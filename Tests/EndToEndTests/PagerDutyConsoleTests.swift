@@ -53,8 +53,11 @@ extension EndToEnd {
                 try await session.sendKeys("a")
                 try await session.waitFor("y confirm")
                 try await session.sendKeys("y")
-                let pending = try await session.waitUntil("the row pending", timeout: .seconds(30)) {
-                    Self.row($0, "Ledger")?.contains("ack…") == true
+                // The send has given up (not just begun) before PagerDuty comes back: only r sends it.
+                let pending = try await session.waitUntil(
+                    "the row pending, the send given up", timeout: .seconds(30)
+                ) {
+                    Self.row($0, "Ledger")?.contains("ack…") == true && $0.contains("is queued")
                 }
                 #expect(Self.row(pending, "Ledger")?.contains("acknowledged") == false)
 
