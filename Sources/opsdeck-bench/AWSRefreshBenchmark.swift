@@ -33,9 +33,6 @@ struct AWSRefreshBenchmark: ParsableCommand {
     @Option(help: "The Python interpreter with boto3 and moto[server].")
     var python = "python3"
 
-    @Flag(help: "Print the table as Markdown (for docs/performance.md).")
-    var markdown = false
-
     func validate() throws {
         guard (13...1000).contains(accounts) else { throw ValidationError("--accounts must be 13...1000") }
         guard (1...20).contains(runs) else { throw ValidationError("--runs must be 1...20") }
@@ -55,7 +52,8 @@ struct AWSRefreshBenchmark: ParsableCommand {
         defer { workspace.remove() }
         let motoPort = try LoopbackPeer.freePort()
         let moto = try LoopbackPeer.start(
-            name: "moto_server", python: python, arguments: ["\(fixtures)/run_moto.py", "-H", "127.0.0.1", "-p", "\(motoPort)"],
+            name: "moto_server", python: python,
+            arguments: ["\(fixtures)/run_moto.py", "-H", "127.0.0.1", "-p", "\(motoPort)"],
             port: motoPort,
             environment: pythonEnvironment(workspace, ["INITIAL_NO_AUTH_ACTION_COUNT": "0"]),
             logPath: workspace.state + "/moto.log")
@@ -64,7 +62,8 @@ struct AWSRefreshBenchmark: ParsableCommand {
         log("seeding \(accounts) accounts into moto on port \(motoPort)")
         let keys = try seed(moto: moto, fixtures: fixtures, workspace: workspace)
         let side = AWSRefreshSides(
-            opsdeck: opsdeckPath, python: python, boto3Script: "\(fixtures)/boto3_refresh.py", regions: regions,
+            opsdeck: opsdeckPath, python: python, boto3Script: "\(fixtures)/boto3_refresh.py",
+            regions: regions,
             workspace: workspace, keys: keys)
 
         // Counting pass, through the proxy: its log is what reached the wire.
@@ -72,7 +71,8 @@ struct AWSRefreshBenchmark: ParsableCommand {
         let proxy = try LoopbackPeer.start(
             name: "fault_proxy.py", python: python,
             arguments: ["\(fixtures)/fault_proxy.py", "--upstream", moto.endpoint, "--port", "\(proxyPort)"],
-            port: proxyPort, environment: pythonEnvironment(workspace, [:]), logPath: workspace.state + "/proxy.log")
+            port: proxyPort, environment: pythonEnvironment(workspace, [:]),
+            logPath: workspace.state + "/proxy.log")
         defer { proxy.stop() }
         log("counting the calls of each side through the proxy")
         try side.runOpsdeck(endpoint: proxy.endpoint, label: "count")
@@ -93,9 +93,10 @@ struct AWSRefreshBenchmark: ParsableCommand {
         }
         let result = AWSRefreshReport(
             machine: .current(), command: CommandLine.arguments.joined(separator: " "), accounts: accounts,
-            regions: regions, opsdeckCalls: opsdeckCalls, boto3Calls: boto3Calls, boto3SelfCount: boto3SelfCount,
+            regions: regions, opsdeckCalls: opsdeckCalls, boto3Calls: boto3Calls,
+            boto3SelfCount: boto3SelfCount,
             opsdeck: opsdeckSamples, boto3: boto3Samples, loadAfter: MachineInfo.loadAverage())
-        print(result.render(markdown: markdown), terminator: "")
+        print(result.render(), terminator: "")
     }
 
     private func measure(_ moto: LoopbackPeer, _ body: () throws -> Void) throws -> Sample {
@@ -107,7 +108,9 @@ struct AWSRefreshBenchmark: ParsableCommand {
     }
 
     /// Seeds moto; returns the admin keys (kept in memory, handed to children by environment).
-    private func seed(moto: LoopbackPeer, fixtures: String, workspace: BenchWorkspace) throws -> [String: String] {
+    private func seed(moto: LoopbackPeer, fixtures: String, workspace: BenchWorkspace) throws -> [String:
+        String]
+    {
         let output = try AWSRefreshSides.capture(
             python, ["\(fixtures)/seed_moto.py", "--endpoint", moto.endpoint, "--accounts", "\(accounts)"],
             environment: pythonEnvironment(workspace, [:]), stderrPath: workspace.state + "/seed.log")
@@ -148,10 +151,13 @@ struct AWSRefreshBenchmark: ParsableCommand {
         guard log.requests.count < 5000 else {
             throw BenchError.setupFailed("the proxy keeps 5000 requests; count a smaller organization")
         }
-        return log.requests.reduce(into: [:]) { $0["\($1.service ?? "?") \($1.action ?? "?")", default: 0] += 1 }
+        return log.requests.reduce(into: [:]) {
+            $0["\($1.service ?? "?") \($1.action ?? "?")", default: 0] += 1
+        }
     }
 
-    private func pythonEnvironment(_ workspace: BenchWorkspace, _ extra: [String: String]) -> [String: String] {
+    private func pythonEnvironment(_ workspace: BenchWorkspace, _ extra: [String: String]) -> [String: String]
+    {
         var environment = workspace.childEnvironment
         environment["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? environment["PATH"]
         for name in ["PYENV_ROOT", "PYENV_VERSION", "VIRTUAL_ENV"] {
@@ -168,9 +174,12 @@ struct AWSRefreshBenchmark: ParsableCommand {
             let selfPath =
                 (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
                 ?? CommandLine.arguments[0]
-            path = ((selfPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("opsdeck")
+            path = ((selfPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
+                "opsdeck")
         }
-        guard FileManager.default.isExecutableFile(atPath: path) else { throw BenchError.opsdeckNotFound(path) }
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw BenchError.opsdeckNotFound(path)
+        }
         return path
     }
 

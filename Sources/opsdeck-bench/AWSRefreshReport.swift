@@ -34,7 +34,8 @@ struct AWSRefreshReport {
 
     var callsMatch: Bool { opsdeckCalls == boto3Calls && boto3SelfCount == boto3Calls.values.reduce(0, +) }
 
-    func render(markdown: Bool) -> String {
+    /// The figures as a Markdown table (readable as text too), then the details.
+    func render() -> String {
         let opsdeckTotal = opsdeckCalls.values.reduce(0, +)
         let boto3Total = boto3Calls.values.reduce(0, +)
         func seconds(_ samples: [AWSRefreshBenchmark.Sample]) -> String {
@@ -53,20 +54,17 @@ struct AWSRefreshReport {
                 ratio >= Self.targetRatio ? "met (>= 8x)" : "MISSED (target >= 8x)"
             ),
             (
-                "API calls, opsdeck / boto3", "\(opsdeckTotal) / \(boto3Total) (boto3 counted \(boto3SelfCount))",
+                "API calls, opsdeck / boto3",
+                "\(opsdeckTotal) / \(boto3Total) (boto3 counted \(boto3SelfCount))",
                 callsMatch ? "match" : "DIFFER"
             ),
             ("moto CPU per run, opsdeck / boto3", "\(cpu(opsdeck)) / \(cpu(boto3))", ""),
         ]
         var lines: [String] = []
         let scope = "\(accounts) accounts x \(regions.count) regions (\(regions.joined(separator: ", ")))"
-        if markdown {
-            lines.append("| figure | value | verdict |")
-            lines.append("|---|---|---|")
-            lines += rows.map { "| \($0.0) | \($0.1) | \($0.2) |" }
-        } else {
-            lines += rows.map { "\($0.0.padding(toLength: 36, withPad: " ", startingAt: 0)) \($0.1)  \($0.2)" }
-        }
+        lines.append("| figure | value | verdict |")
+        lines.append("|---|---|---|")
+        lines += rows.map { "| \($0.0) | \($0.1) | \($0.2) |" }
         lines.append("")
         lines.append("Organization: \(scope); machine: \(machine.summary); load after: \(loadAfter).")
         lines.append("Command: \(command)")

@@ -21,7 +21,8 @@ struct AWSRefreshSides {
         var environment = workspace.childEnvironment.merging(keys) { _, new in new }
         environment["AWS_REGION"] = "us-east-1"
         _ = try Self.capture(
-            opsdeck, arguments, environment: environment, stderrPath: workspace.state + "/refresh-\(label).log",
+            opsdeck, arguments, environment: environment,
+            stderrPath: workspace.state + "/refresh-\(label).log",
             direct: true)
     }
 
@@ -52,7 +53,7 @@ struct AWSRefreshSides {
         process.arguments = direct ? arguments : [executable] + arguments
         process.environment = environment
         let output = Pipe()
-        FileManager.default.createFile(atPath: stderrPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
         process.standardOutput = output
         process.standardError = FileHandle(forWritingAtPath: stderrPath) ?? FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice

@@ -34,7 +34,7 @@ final class LoopbackPeer {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [python] + arguments
         process.environment = environment
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = FileHandle(forWritingAtPath: logPath)
         process.standardOutput = log ?? FileHandle.nullDevice
         process.standardError = log ?? FileHandle.nullDevice
@@ -66,12 +66,15 @@ final class LoopbackPeer {
     /// CPU seconds (user and system) the peer has used so far, from /proc.
     var cpuSeconds: Double {
         guard
-            let stat = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8),
+            let stat = try? String(
+                contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8),
             let close = stat.lastIndex(of: ")")
         else { return 0 }
         // Fields after the command name; utime and stime are the 14th and 15th of the line.
         let fields = stat[stat.index(after: close)...].split(separator: " ")
-        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else {
+            return 0
+        }
         return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
@@ -128,7 +131,8 @@ final class LoopbackPeer {
     /// One HTTP request to a peer's control endpoint; the body of a 200 answer.
     static func control(_ method: String, _ url: String) throws -> Data {
         guard let target = URL(string: url) else { throw BenchError.setupFailed("bad URL \(url)") }
-        let result = BlockingTask.run(fallback: Result<HTTPResponse, any Error>.failure(CancellationError())) {
+        let result = BlockingTask.run(fallback: Result<HTTPResponse, any Error>.failure(CancellationError()))
+        {
             let transport = AsyncHTTPTransport(connectTimeout: .seconds(5))
             let result: Result<HTTPResponse, any Error>
             do {
