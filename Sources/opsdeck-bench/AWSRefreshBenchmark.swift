@@ -21,10 +21,13 @@ struct AWSRefreshBenchmark: ParsableCommand {
     @Option(name: .customLong("region"), help: "Region read (repeat; default us-east-1 and us-west-2).")
     var regions: [String] = []
 
-    @Option(help: "Timed runs of each side.")
+    // Named apart from the parent command's --runs and --opsdeck, which would take them.
+    @Option(name: .customLong("timed-runs"), help: "Timed runs of each side.")
     var runs = 3
 
-    @Option(help: "The opsdeck executable (default: the one next to this binary; build it with -c release).")
+    @Option(
+        name: .customLong("opsdeck-binary"),
+        help: "The opsdeck executable (default: the one next to this binary; build it with -c release).")
     var opsdeck: String?
 
     @Option(help: "Tests/AWSIntegrationTests/Fixtures (default: found from this source file's checkout).")
@@ -35,7 +38,7 @@ struct AWSRefreshBenchmark: ParsableCommand {
 
     func validate() throws {
         guard (13...1000).contains(accounts) else { throw ValidationError("--accounts must be 13...1000") }
-        guard (1...20).contains(runs) else { throw ValidationError("--runs must be 1...20") }
+        guard (1...20).contains(runs) else { throw ValidationError("--timed-runs must be 1...20") }
     }
 
     /// One timed run of one side.
@@ -92,10 +95,11 @@ struct AWSRefreshBenchmark: ParsableCommand {
             boto3Samples.append(try measure(moto) { _ = try side.runBoto3(endpoint: moto.endpoint) })
         }
         let result = AWSRefreshReport(
-            machine: .current(), command: CommandLine.arguments.joined(separator: " "), accounts: accounts,
+            machine: .current(), command: CommandLine.arguments.joined(separator: " "), opsdeck: opsdeckPath,
+            accounts: accounts,
             regions: regions, opsdeckCalls: opsdeckCalls, boto3Calls: boto3Calls,
             boto3SelfCount: boto3SelfCount,
-            opsdeck: opsdeckSamples, boto3: boto3Samples, loadAfter: MachineInfo.loadAverage())
+            opsdeckSamples: opsdeckSamples, boto3: boto3Samples, loadAfter: MachineInfo.loadAverage())
         print(result.render(), terminator: "")
     }
 

@@ -9,6 +9,8 @@ struct AWSRefreshReport {
 
     var machine: MachineInfo
     var command: String
+    /// The opsdeck executable measured.
+    var opsdeck: String
     var accounts: Int
     var regions: [String]
     /// Calls per "signing-name Action" as the proxy saw them.
@@ -16,7 +18,7 @@ struct AWSRefreshReport {
     var boto3Calls: [String: Int]
     /// The boto3 script's own count, which must agree with the proxy's.
     var boto3SelfCount: Int
-    var opsdeck: [AWSRefreshBenchmark.Sample]
+    var opsdeckSamples: [AWSRefreshBenchmark.Sample]
     var boto3: [AWSRefreshBenchmark.Sample]
     var loadAfter: String
 
@@ -28,7 +30,7 @@ struct AWSRefreshReport {
     }
 
     var ratio: Double {
-        let opsdeckMedian = Self.median(opsdeck.map(\.seconds))
+        let opsdeckMedian = Self.median(opsdeckSamples.map(\.seconds))
         return opsdeckMedian > 0 ? Self.median(boto3.map(\.seconds)) / opsdeckMedian : 0
     }
 
@@ -47,7 +49,7 @@ struct AWSRefreshReport {
             String(format: "%.2f s", Self.median(samples.map(\.motoCPUSeconds)))
         }
         let rows: [(String, String, String)] = [
-            ("opsdeck refresh, wall (median)", seconds(opsdeck), ""),
+            ("opsdeck refresh, wall (median)", seconds(opsdeckSamples), ""),
             ("boto3 script, wall (median)", seconds(boto3), ""),
             (
                 "ratio boto3 / opsdeck", String(format: "%.1fx", ratio),
@@ -58,7 +60,7 @@ struct AWSRefreshReport {
                 "\(opsdeckTotal) / \(boto3Total) (boto3 counted \(boto3SelfCount))",
                 callsMatch ? "match" : "DIFFER"
             ),
-            ("moto CPU per run, opsdeck / boto3", "\(cpu(opsdeck)) / \(cpu(boto3))", ""),
+            ("moto CPU per run, opsdeck / boto3", "\(cpu(opsdeckSamples)) / \(cpu(boto3))", ""),
         ]
         var lines: [String] = []
         let scope = "\(accounts) accounts x \(regions.count) regions (\(regions.joined(separator: ", ")))"
@@ -68,6 +70,7 @@ struct AWSRefreshReport {
         lines.append("")
         lines.append("Organization: \(scope); machine: \(machine.summary); load after: \(loadAfter).")
         lines.append("Command: \(command)")
+        lines.append("opsdeck: \(opsdeck)")
         if !callsMatch {
             lines.append("")
             lines.append("Calls that differ (opsdeck / boto3):")

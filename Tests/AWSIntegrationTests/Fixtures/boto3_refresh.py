@@ -15,12 +15,16 @@ The same calls as OpsDeckSync.Refresher on main, in the same order within each f
   parent, then ListTagsForResource for each account (every list followed to its end);
 - cost (management keys, us-east-1): GetCostAndUsage daily by linked account and by
   service (90 days), monthly by both (3 months), GetCostForecast (unless today is the
-  month's last day), DescribeBudgets;
+  month's last day), GetAnomalies (30 days), DescribeBudgets;
 - each active account: one AssumeRole of the read role (the management account uses its
   own keys); roles: ListRoles, ListRoleTags for each role listed without tags,
   ListAccountAliases; then in each region alarms: DescribeAlarms for metric and composite
-  alarms (an endpoint without composite alarms, moto, is asked again for metric alarms);
-  pipelines: ListProjects, ListBuildsForProject (newest 20) for each project,
+  alarms (an endpoint without composite alarms, moto, is asked again for metric alarms),
+  GetMetricData (500 queries a call) for the newest 100 single-metric alarms in ALARM
+  over the last 3 hours; pipelines: ListPipelines, ListPipelineExecutions (newest 10)
+  for each pipeline and GetPipelineState for a pipeline with a running, queued, failed
+  or stopped execution (an endpoint without executions, moto, ends the CodePipeline
+  part at the first), ListProjects, ListBuildsForProject (newest 20) for each project,
   BatchGetBuilds, ListClusters, ListServices for each cluster, DescribeServices (10 a call).
 
 One attempt per call, as a refresh without faults makes: botocore's retries would turn
@@ -46,6 +50,13 @@ COMPOSITE_AND_METRIC = ["CompositeAlarm", "MetricAlarm"]
 BUILDS_PER_PROJECT = 20
 DESCRIBE_SERVICES_LIMIT = 10
 BATCH_GET_BUILDS_LIMIT = 100
+EXECUTIONS_PER_PIPELINE = 10
+SERIES_LIMIT = 100
+METRIC_QUERIES_PER_CALL = 500
+SERIES_WINDOW = dt.timedelta(hours=3)
+ANOMALY_DAYS = 30
+NEEDS_STATE = {"Failed", "InProgress", "Stopping", "Stopped", "Cancelled"}
+KNOWN_STATUSES = NEEDS_STATE | {"Succeeded", "Superseded"}
 
 
 class Refresh:
@@ -131,6 +142,13 @@ class Refresh:
                     Metric="UNBLENDED_COST", Granularity="MONTHLY")
             except ClientError:
                 pass  # moto lacks it (HTML 500); OpsDeck carries on without a forecast too
+        try:
+            self.pages(ce.get_anomalies, "Anomalies", "NextPageToken", "NextPageToken",
+                       DateInterval={"StartDate": (end - dt.timedelta(days=ANOMALY_DAYS)).isoformat(),
+                                     "EndDate": end.isoformat()})
+        except ClientError as error:
+            if status_of(error) != 500:
+                raise
         self.pages(self.client("budgets", keys).describe_budgets, "Budgets", "NextToken",
                    "NextToken", AccountId=management_id)
 
@@ -153,15 +171,52 @@ class Refresh:
     def alarms(self, keys, region):
         cloudwatch = self.client("cloudwatch", keys, region)
         try:
-            self.pages(cloudwatch.describe_alarms, "MetricAlarms", "NextToken", "NextToken",
-                       AlarmTypes=COMPOSITE_AND_METRIC)
+            alarms = self.pages(cloudwatch.describe_alarms, "MetricAlarms", "NextToken",
+                                "NextToken", AlarmTypes=COMPOSITE_AND_METRIC)
         except ClientError as error:
-            if error.response.get("ResponseMetadata", {}).get("HTTPStatusCode") != 500:
+            if status_of(error) != 500:
                 raise
-            self.pages(cloudwatch.describe_alarms, "MetricAlarms", "NextToken", "NextToken",
-                       AlarmTypes=["MetricAlarm"])
+            alarms = self.pages(cloudwatch.describe_alarms, "MetricAlarms", "NextToken",
+                                "NextToken", AlarmTypes=["MetricAlarm"])
+        targets = [a for a in alarms if a.get("StateValue") == "ALARM" and a.get("Namespace")
+                   and a.get("MetricName") and (a.get("Statistic") or a.get("ExtendedStatistic"))
+                   and a.get("Period", 0) > 0]
+        targets.sort(key=lambda a: a["AlarmArn"])
+        targets.sort(key=lambda a: a.get("StateUpdatedTimestamp"), reverse=True)
+        queries = [{"Id": f"m{index}", "MetricStat": {
+            "Metric": {"Namespace": a["Namespace"], "MetricName": a["MetricName"],
+                       "Dimensions": a.get("Dimensions", [])},
+            "Period": a["Period"], "Stat": a.get("Statistic") or a["ExtendedStatistic"]}}
+            for index, a in enumerate(targets[:SERIES_LIMIT])]
+        now = dt.datetime.now(dt.timezone.utc)
+        for start in range(0, len(queries), METRIC_QUERIES_PER_CALL):
+            try:
+                self.pages(cloudwatch.get_metric_data, "MetricDataResults", "NextToken",
+                           "NextToken", MetricDataQueries=queries[start:start + METRIC_QUERIES_PER_CALL],
+                           StartTime=now - SERIES_WINDOW, EndTime=now, ScanBy="TimestampAscending")
+            except ClientError:
+                break  # OpsDeck keeps the alarms without sparklines
 
     def pipelines(self, keys, region):
+        codepipeline = self.client("codepipeline", keys, region)
+        for pipeline in self.pages(codepipeline.list_pipelines, "pipelines", "nextToken",
+                                   "nextToken"):
+            executions, token = [], None
+            try:
+                while len(executions) < EXECUTIONS_PER_PIPELINE:
+                    page = codepipeline.list_pipeline_executions(
+                        pipelineName=pipeline["name"], **({"nextToken": token} if token else {}))
+                    executions += page.get("pipelineExecutionSummaries", [])
+                    token = page.get("nextToken")
+                    if not token:
+                        break
+            except ClientError as error:
+                if status_of(error) != 500:
+                    raise
+                break  # moto lists pipelines but not executions
+            statuses = {e.get("status") for e in executions[:EXECUTIONS_PER_PIPELINE]}
+            if statuses & NEEDS_STATE or statuses - KNOWN_STATUSES:
+                codepipeline.get_pipeline_state(name=pipeline["name"])
         codebuild = self.client("codebuild", keys, region)
         build_ids = []
         for project in self.pages(codebuild.list_projects, "projects", "nextToken", "nextToken"):
@@ -183,6 +238,10 @@ class Refresh:
             for start in range(0, len(services), DESCRIBE_SERVICES_LIMIT):
                 ecs.describe_services(cluster=cluster,
                                       services=services[start:start + DESCRIBE_SERVICES_LIMIT])
+
+
+def status_of(error):
+    return error.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
 
 
 def canonical_body(request, **_):
