@@ -92,6 +92,7 @@ public enum AlertsPresenter {
                 ("Incident key", incident.incidentKey ?? "-"),
                 ("Link", incident.htmlURL ?? "-"),
             ]
+            lines += incidentTimelineLines(incident)
         }
         return lines
     }

@@ -53,12 +53,19 @@ final class LoopbackClient {
     func post(
         _ path: String = "/webhooks/pagerduty", body: Data, headers: [(String, String)] = []
     ) throws -> Response {
+        try send(Self.postRequest(path, body: body, headers: headers))
+        return try readResponse()
+    }
+
+    /// The bytes of one POST request.
+    static func postRequest(
+        _ path: String = "/webhooks/pagerduty", body: Data, headers: [(String, String)] = []
+    ) -> Data {
         var head = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
         head += "Content-Length: \(body.count)\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         head += "\r\n"
-        try send(Data(head.utf8) + body)
-        return try readResponse()
+        return Data(head.utf8) + body
     }
 
     func get(_ path: String) throws -> Response {
