@@ -81,12 +81,14 @@ public enum WebhookService {
         return 0
     }
 
-    /// Starts the receiver inside the console process (`--webhook-listen`).
+    /// Starts the receiver inside the console process when `--webhook-listen` asked for it.
     ///
-    /// - Returns: the receiver (stop it on exit) or a notice for the status bar saying why not.
+    /// - Returns: the receiver (stop it on exit) and, when it could not start, a notice for
+    ///   the status bar saying why.
     static func startInConsole(
-        listen: String, cache: CacheDatabase, options: ConsoleOptions, logger: Logger
-    ) -> (WebhookReceiver?, String?) {
+        _ options: ConsoleOptions, cache: CacheDatabase, logger: Logger
+    ) -> (receiver: WebhookReceiver?, notice: String?) {
+        guard let listen = options.webhookListen else { return (nil, nil) }
         do {
             let secrets = try secrets(configPath: options.configPath, environment: options.environment)
             let receiver = try WebhookReceiver(

@@ -62,6 +62,9 @@ struct Console: ParsableCommand {
     @Option(name: .customLong("region"), help: "Region to show (repeat for more).")
     var regions: [String] = []
 
+    @Option(help: "Also receive PagerDuty webhooks on this host:port (e.g. 127.0.0.1:8787).")
+    var webhookListen: String?
+
     @Flag(help: .hidden)
     var exitAfterFirstFrame = false
 
@@ -78,6 +81,7 @@ struct Console: ParsableCommand {
         options.profile = profile
         options.regions = regions
         options.exitAfterFirstFrame = exitAfterFirstFrame
+        options.webhookListen = webhookListen
         options.environment = ProcessInfo.processInfo.environment
         let status = ConsoleSession.run(options)
         if status != 0 { throw ExitCode(status) }
