@@ -82,7 +82,7 @@ import Testing
         #expect(try cache.snapshot(now: Date()).incidents.count == 2)
     }
 
-    @Test func aFailedBatchStoresNothing() throws {
+    @Test func anEmptyBatchChangesNothing() throws {
         let cache = try CacheDatabase.inMemory()
         _ = try cache.ingest([try Self.delivery(Deliveries.incident(eventId: "ev-1"), webhookId: "wh-1")])
         let before = try cache.webhookCounts()
