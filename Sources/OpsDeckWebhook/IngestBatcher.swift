@@ -44,11 +44,13 @@ final class IngestBatcher: @unchecked Sendable {
         condition.lock()
         if stopped {
             condition.unlock()
-            completion(.failure(.writeFailed(operation: "a webhook delivery", reason: "the receiver is stopping")))
+            completion(
+                .failure(.writeFailed(operation: "a webhook delivery", reason: "the receiver is stopping")))
             return
         }
         pending.append(
-            Pending(delivery: delivery, enqueuedAt: DispatchTime.now().uptimeNanoseconds, completion: completion))
+            Pending(
+                delivery: delivery, enqueuedAt: DispatchTime.now().uptimeNanoseconds, completion: completion))
         condition.signal()
         condition.unlock()
     }

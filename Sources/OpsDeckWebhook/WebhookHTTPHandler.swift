@@ -92,11 +92,13 @@ final class WebhookHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
         let data = Data(body.readableBytesView)
         do {
-            try services.signature.verify(body: data, header: head.headers.first(name: WebhookSignature.headerName))
+            try services.signature.verify(
+                body: data, header: head.headers.first(name: WebhookSignature.headerName))
         } catch {
             metrics.rejected(error.reason)
             services.logger.warning(
-                "refused a webhook delivery", metadata: ["reason": "\(error.reason)", "peer": "\(peer(context))"])
+                "refused a webhook delivery",
+                metadata: ["reason": "\(error.reason)", "peer": "\(peer(context))"])
             respond(
                 context: context, head: head, status: error == .mismatch ? .forbidden : .badRequest,
                 text: "\(error.description)\n")
@@ -149,8 +151,12 @@ final class WebhookHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         headers.add(name: "content-type", value: "text/plain; charset=utf-8")
         headers.add(name: "content-length", value: "\(text.utf8.count)")
         headers.add(name: "connection", value: "close")
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .payloadTooLarge, headers: headers))), promise: nil)
-        context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: text)))), promise: nil)
+        context.write(
+            wrapOutboundOut(
+                .head(HTTPResponseHead(version: .http1_1, status: .payloadTooLarge, headers: headers))),
+            promise: nil)
+        context.write(
+            wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: text)))), promise: nil)
         let channel = context.channel
         context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
     }
@@ -165,8 +171,11 @@ final class WebhookHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         headers.add(name: "content-length", value: "\(text.utf8.count)")
         let keepAlive = head.isKeepAlive
         headers.add(name: "connection", value: keepAlive ? "keep-alive" : "close")
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
-        context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: text)))), promise: nil)
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))),
+            promise: nil)
+        context.write(
+            wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: text)))), promise: nil)
         let channel = context.channel
         context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
             if !keepAlive { channel.close(promise: nil) }

@@ -73,9 +73,12 @@ public final class WebhookMetrics: Sendable {
         let allReasons = reasons + snapshot.rejected.keys.filter { !reasons.contains($0) }.sorted()
         metric(
             "opsdeck_webhook_rejected_total", "counter", "Requests refused, by reason.",
-            allReasons.map { "opsdeck_webhook_rejected_total{reason=\"\($0)\"} \(snapshot.rejected[$0] ?? 0)" })
+            allReasons.map {
+                "opsdeck_webhook_rejected_total{reason=\"\($0)\"} \(snapshot.rejected[$0] ?? 0)"
+            })
         metric(
-            "opsdeck_webhook_store_failures_total", "counter", "Deliveries answered 503 because the cache refused them.",
+            "opsdeck_webhook_store_failures_total", "counter",
+            "Deliveries answered 503 because the cache refused them.",
             ["opsdeck_webhook_store_failures_total \(snapshot.storeFailures)"])
         metric(
             "opsdeck_webhook_batches_total", "counter", "Group-commit transactions.",
@@ -83,7 +86,8 @@ public final class WebhookMetrics: Sendable {
         var histogram: [String] = []
         for (index, bound) in Self.latencyBuckets.enumerated() {
             histogram.append(
-                "opsdeck_webhook_store_latency_seconds_bucket{le=\"\(bound)\"} \(snapshot.latencyCounts[index])")
+                "opsdeck_webhook_store_latency_seconds_bucket{le=\"\(bound)\"} \(snapshot.latencyCounts[index])"
+            )
         }
         histogram.append("opsdeck_webhook_store_latency_seconds_bucket{le=\"+Inf\"} \(snapshot.latencyCount)")
         histogram.append("opsdeck_webhook_store_latency_seconds_sum \(snapshot.latencySum)")

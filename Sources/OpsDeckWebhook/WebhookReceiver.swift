@@ -76,7 +76,8 @@ public final class WebhookReceiver: Sendable {
         let boundPort = channel.localAddress?.port ?? port
         boundAddress = "\(host):\(boundPort)"
         logger.info(
-            "webhook receiver listening", metadata: ["address": "\(boundAddress)", "secrets": "\(secrets.count)"])
+            "webhook receiver listening",
+            metadata: ["address": "\(boundAddress)", "secrets": "\(secrets.count)"])
     }
 
     /// The port it is bound to.

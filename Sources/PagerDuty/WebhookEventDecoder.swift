@@ -22,7 +22,8 @@ public enum WebhookEventDecoder {
         guard let occurredAt = parseDate(occurredText) else { throw .badDate(occurredText) }
         let data = event.data
         var result = IncidentEvent(
-            id: id, eventType: type, resourceType: event.resourceType ?? type.prefix { $0 != "." }.description,
+            id: id, eventType: type,
+            resourceType: event.resourceType ?? type.prefix { $0 != "." }.description,
             occurredAt: occurredAt, agent: event.agent?.summary ?? event.agent?.name,
             incidentId: data?.incident?.id, incidentSummary: data?.incident?.summary,
             incidentURL: data?.incident?.htmlURL)

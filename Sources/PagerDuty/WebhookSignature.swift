@@ -63,7 +63,8 @@ public struct WebhookSignature: Sendable {
     /// The header value PagerDuty would send for `body` signed with `secrets` (tests, tools).
     public static func header(body: some DataProtocol, secrets: [String]) -> String {
         secrets.map { secret in
-            let code = HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: Data(secret.utf8)))
+            let code = HMAC<SHA256>.authenticationCode(
+                for: body, using: SymmetricKey(data: Data(secret.utf8)))
             return "v1=" + code.map { byte in String(format: "%02x", byte) }.joined()
         }.joined(separator: ",")
     }

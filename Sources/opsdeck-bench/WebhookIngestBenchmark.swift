@@ -33,7 +33,9 @@ struct WebhookIngestBenchmark: ParsableCommand {
         guard (1_000...1_000_000).contains(deliveries) else {
             throw ValidationError("--deliveries must be 1000...1000000")
         }
-        guard (1...1_000).contains(connections) else { throw ValidationError("--connections must be 1...1000") }
+        guard (1...1_000).contains(connections) else {
+            throw ValidationError("--connections must be 1...1000")
+        }
         guard (1...16).contains(loopThreads) else { throw ValidationError("--loop-threads must be 1...16") }
         guard incidents >= 1 else { throw ValidationError("--incidents must be at least 1") }
     }
@@ -63,7 +65,8 @@ struct WebhookIngestBenchmark: ParsableCommand {
         let batches = Self.batches(receiver) - batchesBefore
         let counts = try cache.webhookCounts()
         guard counts.events == total else {
-            throw BenchError.childFailed("the cache holds \(counts.events) events, \(total) were acknowledged")
+            throw BenchError.childFailed(
+                "the cache holds \(counts.events) events, \(total) were acknowledged")
         }
 
         let stats = Statistics(latencies)
@@ -75,9 +78,12 @@ struct WebhookIngestBenchmark: ParsableCommand {
         out += String(format: "%.0f", rate) + " | >= 5000 " + (rate >= 5_000 ? "(met)" : "(missed)") + " |\n"
         out += "| latency p50 | \(ms(stats.median)) | |\n"
         out += "| latency p90 | \(ms(stats.percentile(90))) | |\n"
-        out += "| latency p99 | \(ms(stats.percentile(99))) | < 50 ms " + (p99 < 50 ? "(met)" : "(missed)") + " |\n"
+        out +=
+            "| latency p99 | \(ms(stats.percentile(99))) | < 50 ms " + (p99 < 50 ? "(met)" : "(missed)")
+            + " |\n"
         out += "| latency max | \(ms(stats.max)) | |\n"
-        out += "| group commits | \(batches) (mean \(String(format: "%.1f", Double(deliveries) / Double(max(batches, 1)))) deliveries each) | |\n"
+        out +=
+            "| group commits | \(batches) (mean \(String(format: "%.1f", Double(deliveries) / Double(max(batches, 1)))) deliveries each) | |\n"
         out += "| connections / loop threads | \(connections) / \(loopThreads) | |\n"
         out += "| load average after | \(MachineInfo.loadAverage()) | |\n"
         print(out, terminator: "")
@@ -155,7 +161,8 @@ struct WebhookIngestBenchmark: ParsableCommand {
             "type":"escalation_policy_reference"},"teams":[],"priority":null,"urgency":"high",\
             "conference_bridge":null,"resolve_reason":null}}}
             """.utf8)
-        var head = "POST /webhooks/pagerduty HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        var head =
+            "POST /webhooks/pagerduty HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
         head += "Content-Length: \(body.count)\r\nX-Webhook-Id: wh-bench-\(index)\r\n"
         head += "X-PagerDuty-Signature: \(WebhookSignature.header(body: body, secrets: [secret]))\r\n\r\n"
         return Data(head.utf8) + body

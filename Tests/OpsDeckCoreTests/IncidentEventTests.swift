@@ -6,10 +6,13 @@ import Testing
 @Suite struct IncidentEventTests {
     static let t0 = Date(timeIntervalSinceReferenceDate: 800_000_000)
 
-    static func state(_ status: Incident.Status, assignees: [String] = ["Ada"], priority: String? = nil) -> Incident {
+    static func state(_ status: Incident.Status, assignees: [String] = ["Ada"], priority: String? = nil)
+        -> Incident
+    {
         Incident(
             id: "PINC1", number: 7, title: "Disk full", status: status, urgency: .high, priority: priority,
-            serviceName: "Payments", assignees: assignees, escalationPolicy: "Payments on-call", createdAt: t0,
+            serviceName: "Payments", assignees: assignees, escalationPolicy: "Payments on-call",
+            createdAt: t0,
             updatedAt: t0, serviceId: "PSVC1")
     }
 
@@ -17,7 +20,8 @@ import Testing
         _ id: String, _ kind: IncidentEvent.Kind, at seconds: TimeInterval, payload: IncidentEvent.Payload
     ) -> IncidentEvent {
         IncidentEvent(
-            id: id, eventType: kind.rawValue, resourceType: "incident", occurredAt: t0 + seconds, agent: "Grace",
+            id: id, eventType: kind.rawValue, resourceType: "incident", occurredAt: t0 + seconds,
+            agent: "Grace",
             incidentId: "PINC1", incidentSummary: "Disk full", payload: payload)
     }
 
@@ -83,7 +87,8 @@ import Testing
 
     @Test func unknownTypesAreKeptInTheTimeline() throws {
         let unknown = IncidentEvent(
-            id: "e9", eventType: "incident.workflow.started", resourceType: "incident", occurredAt: Self.t0 + 10,
+            id: "e9", eventType: "incident.workflow.started", resourceType: "incident",
+            occurredAt: Self.t0 + 10,
             incidentId: "PINC1")
         let incident = try #require(Self.fold([Self.triggered, unknown]))
         #expect(incident.status == .triggered)
@@ -95,7 +100,8 @@ import Testing
         var incident = Incident.applying(Self.triggered, to: nil)
         for index in 0..<(Incident.timelineLimit + 20) {
             let note = Self.event(
-                "n\(index)", .annotated, at: TimeInterval(index + 1), payload: .note(id: nil, content: "\(index)"))
+                "n\(index)", .annotated, at: TimeInterval(index + 1),
+                payload: .note(id: nil, content: "\(index)"))
             incident = Incident.applying(note, to: incident)
         }
         let result = try #require(incident)
@@ -104,16 +110,19 @@ import Testing
     }
 
     @Test func serviceEventsKeepTheNewest() throws {
-        func serviceEvent(_ kind: IncidentEvent.Kind, name: String, at seconds: TimeInterval) -> IncidentEvent {
+        func serviceEvent(_ kind: IncidentEvent.Kind, name: String, at seconds: TimeInterval) -> IncidentEvent
+        {
             IncidentEvent(
-                id: "s\(seconds)", eventType: kind.rawValue, resourceType: "service", occurredAt: Self.t0 + seconds,
+                id: "s\(seconds)", eventType: kind.rawValue, resourceType: "service",
+                occurredAt: Self.t0 + seconds,
                 payload: .service(PagerDutyService(id: "PSVC1", name: name)))
         }
         let deleted = try #require(
             PagerDutyService.applying(serviceEvent(.serviceDeleted, name: "Payments", at: 20), to: nil))
         #expect(deleted.isDeleted)
         let late = try #require(
-            PagerDutyService.applying(serviceEvent(.serviceUpdated, name: "Payments v2", at: 10), to: deleted))
+            PagerDutyService.applying(serviceEvent(.serviceUpdated, name: "Payments v2", at: 10), to: deleted)
+        )
         #expect(late.isDeleted)
         #expect(late.name == "Payments")
         #expect(Incident.applying(serviceEvent(.serviceUpdated, name: "x", at: 0), to: nil) == nil)

@@ -8,10 +8,12 @@ import Testing
     @Test func listsTheTimelineOldestFirstAndMarksNotes() {
         let at = Date(timeIntervalSince1970: 1_795_000_000)
         let incident = Incident(
-            id: "P1", number: 1, title: "Disk full", status: .acknowledged, urgency: .high, serviceName: "API",
+            id: "P1", number: 1, title: "Disk full", status: .acknowledged, urgency: .high,
+            serviceName: "API",
             createdAt: at, updatedAt: at,
             timeline: [
-                IncidentTimelineEntry(eventId: "e1", eventType: "incident.triggered", occurredAt: at, text: "Triggered"),
+                IncidentTimelineEntry(
+                    eventId: "e1", eventType: "incident.triggered", occurredAt: at, text: "Triggered"),
                 IncidentTimelineEntry(
                     eventId: "e2", eventType: "incident.annotated", occurredAt: at + 65, agent: "Grace",
                     text: "Restarted"),
@@ -20,7 +22,10 @@ import Testing
                     text: "incident.workflow.started (an event type OpsDeck does not know; kept as received)"),
             ])
         let lines = AlertsPresenter.incidentTimelineLines(incident)
-        #expect(lines.map(\.0) == ["Timeline", "2026-11-18 11:06:40Z", "2026-11-18 11:07:45Z", "2026-11-18 11:07:50Z"])
+        #expect(
+            lines.map(\.0) == [
+                "Timeline", "2026-11-18 11:06:40Z", "2026-11-18 11:07:45Z", "2026-11-18 11:07:50Z",
+            ])
         #expect(lines[2].1 == "Note by Grace: Restarted")
         #expect(lines[3].1.hasPrefix("incident.workflow.started"))
         var empty = incident

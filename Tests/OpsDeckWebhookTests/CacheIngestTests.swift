@@ -18,7 +18,8 @@ import Testing
         let cache = try CacheDatabase.inMemory()
         let first = try Self.delivery(Deliveries.incident(eventId: "ev-1"), webhookId: "wh-1")
         let sameEvent = try Self.delivery(Deliveries.incident(eventId: "ev-1"), webhookId: "wh-2")
-        let noWebhookId = try Self.delivery(Deliveries.incident(eventId: "ev-2", status: "acknowledged"), webhookId: nil)
+        let noWebhookId = try Self.delivery(
+            Deliveries.incident(eventId: "ev-2", status: "acknowledged"), webhookId: nil)
         let outcomes = try cache.ingest([first, first, sameEvent, noWebhookId, noWebhookId])
         #expect(outcomes == [.stored, .duplicate, .duplicate, .stored, .duplicate])
         #expect(try cache.webhookCounts().events == 2)
@@ -34,12 +35,15 @@ import Testing
                 """.utf8)
         }
         _ = try cache.ingest([
-            try Self.delivery(service("s1", "service.created", "Payments", at: "2026-11-24T07:00:00Z"), webhookId: "a")
+            try Self.delivery(
+                service("s1", "service.created", "Payments", at: "2026-11-24T07:00:00Z"), webhookId: "a")
         ])
         #expect(try cache.snapshot(now: Date()).pagerDutyServices.map(\.name) == ["Payments"])
         _ = try cache.ingest([
-            try Self.delivery(service("s3", "service.deleted", "Payments", at: "2026-11-24T07:10:00Z"), webhookId: "c"),
-            try Self.delivery(service("s2", "service.updated", "Payments v2", at: "2026-11-24T07:05:00Z"), webhookId: "b"),
+            try Self.delivery(
+                service("s3", "service.deleted", "Payments", at: "2026-11-24T07:10:00Z"), webhookId: "c"),
+            try Self.delivery(
+                service("s2", "service.updated", "Payments v2", at: "2026-11-24T07:05:00Z"), webhookId: "b"),
         ])
         #expect(try cache.snapshot(now: Date()).pagerDutyServices.isEmpty)
     }
@@ -47,7 +51,8 @@ import Testing
     @Test func restBackfillNeverReplacesANewerWebhookState() throws {
         let cache = try CacheDatabase.inMemory()
         let resolved = Deliveries.incident(
-            eventId: "ev-9", type: "incident.resolved", status: "resolved", occurredAt: "2026-11-24T07:30:00Z")
+            eventId: "ev-9", type: "incident.resolved", status: "resolved", occurredAt: "2026-11-24T07:30:00Z"
+        )
         _ = try cache.ingest([try Self.delivery(resolved, webhookId: "wh-9")])
         let stored = try #require(try cache.snapshot(now: Date()).incidents.first)
 

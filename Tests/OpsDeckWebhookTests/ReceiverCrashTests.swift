@@ -25,12 +25,15 @@ import Testing
         let format = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
         return (0..<deliveryCount).map { index in
             let (type, status) =
-                index >= deliveryCount - incidentCount ? ("incident.resolved", "resolved") : statuses[index % 2]
+                index >= deliveryCount - incidentCount
+                ? ("incident.resolved", "resolved") : statuses[index % 2]
             let body = Deliveries.incident(
-                eventId: "load-\(index)", type: type, incidentId: "PLOAD\(index % incidentCount)", status: status,
+                eventId: "load-\(index)", type: type, incidentId: "PLOAD\(index % incidentCount)",
+                status: status,
                 occurredAt: (base + TimeInterval(index)).formatted(format))
             let webhookId = "wh-load-\(index)"
-            return Delivery(webhookId: webhookId, body: body, headers: Deliveries.headers(body, webhookId: webhookId))
+            return Delivery(
+                webhookId: webhookId, body: body, headers: Deliveries.headers(body, webhookId: webhookId))
         }
     }
 
@@ -60,7 +63,8 @@ import Testing
                         var requests = Data()
                         for index in chunk {
                             let delivery = work.value[index]
-                            requests += LoopbackClient.postRequest(body: delivery.body, headers: delivery.headers)
+                            requests += LoopbackClient.postRequest(
+                                body: delivery.body, headers: delivery.headers)
                         }
                         try open.send(requests)
                         for index in chunk {
@@ -104,7 +108,9 @@ import Testing
             first.crash()
             killed.signal()
         }
-        Self.send(deliveries, indices: Array(0..<Self.deliveryCount), port: first.port, acknowledged: acknowledged) {
+        Self.send(
+            deliveries, indices: Array(0..<Self.deliveryCount), port: first.port, acknowledged: acknowledged
+        ) {
             count in
             if count >= Self.deliveryCount / 2, signalled.set.withLock({ $0.insert(0).inserted }) {
                 halfway.signal()

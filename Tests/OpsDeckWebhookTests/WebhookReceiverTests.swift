@@ -40,11 +40,17 @@ import Testing
     @Test func answersRetriesAndRepeatedEventsAsDuplicates() throws {
         try withReceiver { receiver, cache, client throws in
             let body = Deliveries.incident(eventId: "ev-1")
-            #expect(try client.post(body: body, headers: Deliveries.headers(body, webhookId: "wh-1")).status == 202)
+            #expect(
+                try client.post(body: body, headers: Deliveries.headers(body, webhookId: "wh-1")).status
+                    == 202)
             // The same delivery retried.
-            #expect(try client.post(body: body, headers: Deliveries.headers(body, webhookId: "wh-1")).status == 200)
+            #expect(
+                try client.post(body: body, headers: Deliveries.headers(body, webhookId: "wh-1")).status
+                    == 200)
             // The same event in another delivery.
-            #expect(try client.post(body: body, headers: Deliveries.headers(body, webhookId: "wh-2")).status == 200)
+            #expect(
+                try client.post(body: body, headers: Deliveries.headers(body, webhookId: "wh-2")).status
+                    == 200)
             #expect(try cache.webhookCounts().events == 1)
             #expect(receiver.metrics.counts.duplicates == 2)
             #expect(receiver.metrics.counts.stored == 1)
@@ -57,12 +63,15 @@ import Testing
             var tampered = body
             tampered.append(contentsOf: Array(" ".utf8))
             let signed = Deliveries.signature(body)
-            #expect(try client.post(body: tampered, headers: [("X-PagerDuty-Signature", signed)]).status == 403)
+            #expect(
+                try client.post(body: tampered, headers: [("X-PagerDuty-Signature", signed)]).status == 403)
             let wrong = Deliveries.signature(body, secrets: ["not-the-secret"])
             #expect(try client.post(body: body, headers: [("X-PagerDuty-Signature", wrong)]).status == 403)
             #expect(try client.post(body: body).status == 400)
-            #expect(try client.post(body: body, headers: [("X-PagerDuty-Signature", "v1=nothex")]).status == 400)
-            #expect(try client.post(body: body, headers: [("X-PagerDuty-Signature", "sha256=abc")]).status == 400)
+            #expect(
+                try client.post(body: body, headers: [("X-PagerDuty-Signature", "v1=nothex")]).status == 400)
+            #expect(
+                try client.post(body: body, headers: [("X-PagerDuty-Signature", "sha256=abc")]).status == 400)
             #expect(try cache.webhookCounts() == (0, 0))
             let rejected = receiver.metrics.counts.rejected
             #expect(rejected["signature_mismatch"] == 2)
@@ -74,9 +83,12 @@ import Testing
     @Test func acceptsEitherSecretDuringARotation() throws {
         try withReceiver(secrets: [Deliveries.oldSecret, Deliveries.secret]) { _, cache, client throws in
             let first = Deliveries.incident(eventId: "ev-1")
-            let old = [("X-PagerDuty-Signature", Deliveries.signature(first, secrets: [Deliveries.oldSecret]))]
+            let old = [
+                ("X-PagerDuty-Signature", Deliveries.signature(first, secrets: [Deliveries.oldSecret]))
+            ]
             #expect(try client.post(body: first, headers: old).status == 202)
-            let second = Deliveries.incident(eventId: "ev-2", type: "incident.acknowledged", status: "acknowledged")
+            let second = Deliveries.incident(
+                eventId: "ev-2", type: "incident.acknowledged", status: "acknowledged")
             let both = Deliveries.signature(second, secrets: ["retired-secret", Deliveries.secret])
             #expect(try client.post(body: second, headers: [("X-PagerDuty-Signature", both)]).status == 202)
             #expect(try cache.webhookCounts().events == 2)
@@ -109,7 +121,8 @@ import Testing
 
     @Test func refusesAnOversizedChunkedBodyWith413() throws {
         try withReceiver { _, _, client throws in
-            var request = "POST /webhooks/pagerduty HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+            var request =
+                "POST /webhooks/pagerduty HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n"
             let chunk = String(repeating: "a", count: 64 * 1024)
             for _ in 0..<5 { request += String(64 * 1024, radix: 16) + "\r\n" + chunk + "\r\n" }
             // The receiver may answer and close before it has read everything.
@@ -121,13 +134,16 @@ import Testing
     @Test func outOfOrderEventsEndInTheNewestState() throws {
         try withReceiver { _, cache, client throws in
             let resolved = Deliveries.incident(
-                eventId: "ev-3", type: "incident.resolved", status: "resolved", occurredAt: "2026-11-24T07:10:00Z")
+                eventId: "ev-3", type: "incident.resolved", status: "resolved",
+                occurredAt: "2026-11-24T07:10:00Z")
             let acknowledged = Deliveries.incident(
                 eventId: "ev-2", type: "incident.acknowledged", status: "acknowledged",
                 occurredAt: "2026-11-24T07:05:00Z")
             let triggered = Deliveries.incident(eventId: "ev-1", occurredAt: "2026-11-24T07:00:00Z")
             for (index, body) in [resolved, acknowledged, triggered].enumerated() {
-                #expect(try client.post(body: body, headers: Deliveries.headers(body, webhookId: "w\(index)")).status == 202)
+                #expect(
+                    try client.post(body: body, headers: Deliveries.headers(body, webhookId: "w\(index)"))
+                        .status == 202)
             }
             let incident = try #require(try cache.snapshot(now: Date()).incidents.first)
             #expect(incident.status == .resolved)
@@ -141,10 +157,15 @@ import Testing
             let unknown = Deliveries.unknown(eventId: "ev-2")
             let note = Deliveries.note(eventId: "ev-3", content: "Restarted the primary")
             for (index, body) in [triggered, unknown, note].enumerated() {
-                #expect(try client.post(body: body, headers: Deliveries.headers(body, webhookId: "w\(index)")).status == 202)
+                #expect(
+                    try client.post(body: body, headers: Deliveries.headers(body, webhookId: "w\(index)"))
+                        .status == 202)
             }
             let events = try cache.incidentEvents(incidentId: "PINC1")
-            #expect(events.map(\.eventType) == ["incident.triggered", "incident.annotated", "incident.workflow.started"])
+            #expect(
+                events.map(\.eventType) == [
+                    "incident.triggered", "incident.annotated", "incident.workflow.started",
+                ])
             let stored = try #require(events.first { !$0.known })
             #expect(stored.raw == String(decoding: unknown, as: UTF8.self))
             let incident = try #require(try cache.snapshot(now: Date()).incidents.first)
@@ -174,7 +195,9 @@ import Testing
     @Test func refusesEverythingWithoutASecret() throws {
         try withReceiver(secrets: []) { _, cache, client throws in
             let body = Deliveries.incident(eventId: "ev-1")
-            #expect(try client.post(body: body, headers: Deliveries.headers(body, webhookId: "wh-1")).status == 503)
+            #expect(
+                try client.post(body: body, headers: Deliveries.headers(body, webhookId: "wh-1")).status
+                    == 503)
             #expect(try cache.webhookCounts() == (0, 0))
         }
     }
@@ -183,6 +206,8 @@ import Testing
         #expect(try WebhookReceiver.parse("127.0.0.1:8787") == ("127.0.0.1", 8787))
         #expect(try WebhookReceiver.parse("[::1]:0") == ("::1", 0))
         #expect(throws: WebhookReceiverError.badAddress("8787")) { try WebhookReceiver.parse("8787") }
-        #expect(throws: WebhookReceiverError.badAddress("host:99999")) { try WebhookReceiver.parse("host:99999") }
+        #expect(throws: WebhookReceiverError.badAddress("host:99999")) {
+            try WebhookReceiver.parse("host:99999")
+        }
     }
 }

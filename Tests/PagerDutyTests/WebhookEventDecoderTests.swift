@@ -5,7 +5,8 @@ import Testing
 @testable import PagerDuty
 
 @Suite struct WebhookEventDecoderTests {
-    static func envelope(type: String, data: String, occurredAt: String = "2020-10-02T18:45:22.169Z") -> Data {
+    static func envelope(type: String, data: String, occurredAt: String = "2020-10-02T18:45:22.169Z") -> Data
+    {
         Data(
             """
             {"event":{"id":"5ac64822","event_type":"\(type)","resource_type":"incident",\
@@ -26,7 +27,8 @@ import Testing
         """
 
     @Test func decodesAnIncidentEvent() throws {
-        let event = try WebhookEventDecoder.decode(Self.envelope(type: "incident.acknowledged", data: Self.incidentData))
+        let event = try WebhookEventDecoder.decode(
+            Self.envelope(type: "incident.acknowledged", data: Self.incidentData))
         #expect(event.id == "5ac64822")
         #expect(event.kind == .acknowledged)
         #expect(event.agent == "Tenex Engineer")
@@ -53,7 +55,9 @@ import Testing
         let note = try WebhookEventDecoder.decode(
             Self.envelope(
                 type: "incident.annotated",
-                data: #"{"incident":\#(reference),"id":"P2LA89X","content":"Glad","trimmed":false,"type":"incident_note"}"#))
+                data:
+                    #"{"incident":\#(reference),"id":"P2LA89X","content":"Glad","trimmed":false,"type":"incident_note"}"#
+            ))
         #expect(note.incidentId == "PGR0VU2")
         #expect(note.incidentSummary == "A little bump")
         #expect(note.payload == .note(id: "P2LA89X", content: "Glad"))
@@ -61,7 +65,9 @@ import Testing
         let update = try WebhookEventDecoder.decode(
             Self.envelope(
                 type: "incident.status_update_published",
-                data: #"{"incident":\#(reference),"id":"P1","message":"Fix coming","type":"incident_status_update"}"#))
+                data:
+                    #"{"incident":\#(reference),"id":"P1","message":"Fix coming","type":"incident_status_update"}"#
+            ))
         #expect(update.payload == .statusUpdate(id: "P1", message: "Fix coming"))
 
         let responder = try WebhookEventDecoder.decode(
@@ -74,7 +80,8 @@ import Testing
                     """))
         #expect(
             responder.payload
-                == .responder(user: "Maeve", state: "pending", message: "Help", escalationPolicy: "The Policy"))
+                == .responder(
+                    user: "Maeve", state: "pending", message: "Help", escalationPolicy: "The Policy"))
     }
 
     @Test func decodesAServiceEvent() throws {
@@ -102,7 +109,9 @@ import Testing
         let event = try WebhookEventDecoder.decode(
             Self.envelope(
                 type: "incident.workflow.completed",
-                data: #"{"incident":{"id":"PGR0VU2","type":"incident_reference"},"type":"incident_workflow_instance","extra":[1,2]}"#))
+                data:
+                    #"{"incident":{"id":"PGR0VU2","type":"incident_reference"},"type":"incident_workflow_instance","extra":[1,2]}"#
+            ))
         #expect(event.kind == nil)
         #expect(!event.isKnown)
         #expect(event.eventType == "incident.workflow.completed")
@@ -112,12 +121,15 @@ import Testing
 
     @Test func readsDatesWithAndWithoutFractions() throws {
         let plain = try WebhookEventDecoder.decode(
-            Self.envelope(type: "incident.triggered", data: Self.incidentData, occurredAt: "2020-10-02T18:45:22Z"))
+            Self.envelope(
+                type: "incident.triggered", data: Self.incidentData, occurredAt: "2020-10-02T18:45:22Z"))
         #expect(plain.occurredAt == Date(timeIntervalSince1970: 1_601_664_322))
     }
 
     @Test func refusesWhatIsNotAV3Event() {
-        #expect(throws: WebhookDecodingError.notJSON) { try WebhookEventDecoder.decode(Data("not json".utf8)) }
+        #expect(throws: WebhookDecodingError.notJSON) {
+            try WebhookEventDecoder.decode(Data("not json".utf8))
+        }
         #expect(throws: WebhookDecodingError.missingField("event")) {
             try WebhookEventDecoder.decode(Data(#"{"messages":[]}"#.utf8))
         }

@@ -17,12 +17,15 @@ import Testing
         #expect(
             WebhookSignature.header(body: Self.body, secrets: ["whsec-a", "whsec-b"])
                 == "v1=\(Self.signedA),v1=\(Self.signedB)")
-        #expect(WebhookSignature.header(body: Self.unicodeBody, secrets: ["whsec-a"]) == "v1=\(Self.unicodeSignedA)")
+        #expect(
+            WebhookSignature.header(body: Self.unicodeBody, secrets: ["whsec-a"])
+                == "v1=\(Self.unicodeSignedA)")
     }
 
     @Test func acceptsAValidSignature() throws {
         try WebhookSignature(secrets: ["whsec-a"]).verify(body: Self.body, header: "v1=\(Self.signedA)")
-        try WebhookSignature(secrets: ["whsec-a"]).verify(body: Self.unicodeBody, header: "v1=\(Self.unicodeSignedA)")
+        try WebhookSignature(secrets: ["whsec-a"]).verify(
+            body: Self.unicodeBody, header: "v1=\(Self.unicodeSignedA)")
         // Upper-case hex and spaces after the commas are the same signature.
         try WebhookSignature(secrets: ["whsec-a"]).verify(
             body: Self.body, header: "v1=\(Self.signedB), v1=\(Self.signedA.uppercased())")
@@ -48,7 +51,8 @@ import Testing
         try WebhookSignature(secrets: ["whsec-b"]).verify(body: Self.body, header: both)
         try WebhookSignature(secrets: ["whsec-a"]).verify(body: Self.body, header: both)
         // The receiver knows both, PagerDuty has moved on to the new one.
-        try WebhookSignature(secrets: ["whsec-a", "whsec-b"]).verify(body: Self.body, header: "v1=\(Self.signedB)")
+        try WebhookSignature(secrets: ["whsec-a", "whsec-b"]).verify(
+            body: Self.body, header: "v1=\(Self.signedB)")
         #expect(throws: WebhookSignatureError.mismatch) {
             try WebhookSignature(secrets: ["whsec-c", "whsec-d"]).verify(body: Self.body, header: both)
         }
@@ -64,7 +68,8 @@ import Testing
     }
 
     @Test(arguments: [
-        "v1=", "v1=zz", "v2=\(signedA)", "\(signedA)", "v1=\(signedA.dropLast())", "v1=\(signedA)00", "garbage",
+        "v1=", "v1=zz", "v2=\(signedA)", "\(signedA)", "v1=\(signedA.dropLast())", "v1=\(signedA)00",
+        "garbage",
         "v1=\(signedA.dropLast(2))gg",
     ])
     func refusesAMalformedHeader(_ header: String) {
@@ -74,7 +79,8 @@ import Testing
     }
 
     @Test func skipsOtherVersionsNextToV1() throws {
-        try WebhookSignature(secrets: ["whsec-a"]).verify(body: Self.body, header: "v2=abc,v1=\(Self.signedA)")
+        try WebhookSignature(secrets: ["whsec-a"]).verify(
+            body: Self.body, header: "v2=abc,v1=\(Self.signedA)")
     }
 
     @Test func errorsNeverShowASecretOrTheExpectedSignature() {

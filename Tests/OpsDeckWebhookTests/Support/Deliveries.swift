@@ -12,7 +12,8 @@ enum Deliveries {
         status: String = "triggered", occurredAt: String = "2026-11-24T07:00:00.000Z",
         assignee: String = "Ada", priority: String? = nil
     ) -> Data {
-        let priorityJSON = priority.map { #","priority":{"id":"PP","summary":"\#($0)","type":"priority_reference"}"# } ?? ""
+        let priorityJSON =
+            priority.map { #","priority":{"id":"PP","summary":"\#($0)","type":"priority_reference"}"# } ?? ""
         let json = """
             {"event":{"id":"\(eventId)","event_type":"\(type)","resource_type":"incident",\
             "occurred_at":"\(occurredAt)","agent":{"id":"PU1","summary":"Grace","type":"user_reference"},\

@@ -23,7 +23,9 @@ final class ReceiverProcess: @unchecked Sendable {
 
     /// `<repo>/.build/debug/opsdeck`, or `OPSDECK_BIN`.
     static var binary: String {
-        if let override = ProcessInfo.processInfo.environment["OPSDECK_BIN"], !override.isEmpty { return override }
+        if let override = ProcessInfo.processInfo.environment["OPSDECK_BIN"], !override.isEmpty {
+            return override
+        }
         return URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent(".build/debug/opsdeck").path
@@ -36,7 +38,9 @@ final class ReceiverProcess: @unchecked Sendable {
     /// Starts it and waits for its `listening on` line.
     init(cache: String, environment: [String: String]) throws {
         let binary = Self.binary
-        guard FileManager.default.isExecutableFile(atPath: binary) else { throw Failure.binaryMissing(binary) }
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            throw Failure.binaryMissing(binary)
+        }
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["webhook", "serve", "--listen", "127.0.0.1:0", "--cache", cache]
         process.environment = environment
