@@ -71,7 +71,12 @@ final class ReceiverProcess: @unchecked Sendable {
         port = found
     }
 
-    /// SIGKILL: no chance to flush or finish anything.
+    /// Sends SIGKILL and returns at once (callable from any thread, more than once).
+    func sendKill() {
+        kill(process.processIdentifier, SIGKILL)
+    }
+
+    /// SIGKILL: no chance to flush or finish anything; waits for the process to be gone.
     func crash() {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
