@@ -4,7 +4,9 @@ import Logging
 import OpsDeckCache
 import OpsDeckConfig
 import OpsDeckCore
+import OpsDeckSync
 import OpsDeckUI
+import PagerDuty
 import TerminalKit
 
 /// The interactive console from start to exit: configuration, cache, terminal, loop,
@@ -61,6 +63,10 @@ public enum ConsoleSession {
             Result { try ThemeLoader.load(nameOrPath: name, userThemesDirectory: setup.userThemesDirectory) }
         }
         hooks.refresh = { pane in setup.refresher.refresh(pane, mailbox: mailbox) }
+        let incidentSender = IncidentActionSender(
+            settings: setup.configuration.pagerDuty, env: env, store: CachePagerDutyStore(cache: setup.cache),
+            demo: options.demo)
+        hooks.incidentAction = { action in incidentSender.send(action, mailbox: mailbox) }
         var firstFrameAt: UInt64?
         hooks.firstFrame = { firstFrameAt = DispatchTime.now().uptimeNanoseconds }
         let loop = ConsoleLoop(
@@ -70,6 +76,7 @@ public enum ConsoleSession {
         webhook.receiver?.stop()
         observer.cancel()
         terminal.restore()
+        BlockingTask.run(fallback: ()) { await incidentSender.shutdown() }
         logger.info("console exited", metadata: ["exit": "\(exit)"])
         if let firstFrameAt, options.exitAfterFirstFrame {
             FileHandle.standardError.write(Data("first-frame-ns \(firstFrameAt)\n".utf8))

@@ -69,6 +69,7 @@ public enum RefreshRunner {
         sync.profile = profile ?? "default"
         sync.memberRoleName = configuration.aws.memberRole
         sync.maxConcurrency = configuration.aws.concurrency
+        sync.gitHub = GitHubSource(settings: configuration.gitHub)
         let refresher = Refresher(management: management, cache: cache, configuration: sync)
         let progress = RefreshProgress(output: progressOutput, interactive: isatty(STDERR_FILENO) == 1)
         let report = await refresher.refresh(only: request.only) { done, total in progress.update(done, total)

@@ -12,4 +12,6 @@ public enum Action: Sendable {
     case tick(Date)
     case themeLoaded(Theme)
     case message(String, isError: Bool)
+    /// Where a queued incident action stands now (pd-rest).
+    case incidentActionQueued(QueuedIncidentAction)
 }

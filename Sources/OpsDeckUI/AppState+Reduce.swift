@@ -20,6 +20,7 @@ extension AppState {
             theme = newTheme
             show("Theme \(newTheme.name)")
         case .message(let text, let isError): show(text, isError: isError)
+        case .incidentActionQueued(let queued): recordIncidentAction(queued)
         }
         keepSelectionsVisible()
         return effects
@@ -74,6 +75,8 @@ extension AppState {
                 mode = .normal
             }
             return []
+        case .incidentConfirm(let prompt): return handleIncidentConfirm(key, prompt)
+        case .incidentInput(let prompt, var field): return handleIncidentInput(key, prompt, &field)
         }
     }
 
@@ -146,6 +149,8 @@ extension AppState {
             return [.refresh(focus)]
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]
+        case .acknowledgeIncident, .resolveIncident, .snoozeIncident, .noteIncident, .reassignIncident:
+            beginIncidentAction(action)
         }
         return []
     }

@@ -11,4 +11,8 @@ public enum Mode: Sendable {
     case help(offset: Int)
     /// The detail view of one row.
     case detail(pane: PaneID, rowId: String, offset: Int)
+    /// Asking "really?" before an incident action is queued (pd-rest).
+    case incidentConfirm(IncidentPrompt)
+    /// Typing the text an incident action needs: a note, user ids (pd-rest).
+    case incidentInput(IncidentPrompt, TextField)
 }

@@ -12,7 +12,9 @@ struct OpsDeckCommand: ParsableCommand {
         commandName: "opsdeck",
         abstract: "A terminal operations console for multi-account AWS organizations.",
         version: OpsDeckVersion.current,
-        subcommands: [Console.self, Refresh.self, Export.self, ConfigCommand.self, WebhookCommand.self],
+        subcommands: [
+            Console.self, Refresh.self, Export.self, ConfigCommand.self, IncidentsCommand.self, WebhookCommand.self,
+        ],
         defaultSubcommand: Console.self
     )
 }
