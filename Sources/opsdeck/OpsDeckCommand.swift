@@ -13,7 +13,8 @@ struct OpsDeckCommand: ParsableCommand {
         abstract: "A terminal operations console for multi-account AWS organizations.",
         version: OpsDeckVersion.current,
         subcommands: [
-            Console.self, Refresh.self, Export.self, ConfigCommand.self, IncidentsCommand.self, WebhookCommand.self,
+            Console.self, Refresh.self, Export.self, ConfigCommand.self, IncidentsCommand.self,
+            WebhookCommand.self,
         ],
         defaultSubcommand: Console.self
     )
