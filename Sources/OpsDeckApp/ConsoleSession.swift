@@ -44,6 +44,8 @@ public enum ConsoleSession {
             refreshIntervals: setup.refreshIntervals, themeNames: setup.themeNames)
         _ = state.reduce(.snapshot(setup.initialSnapshot))
         for notice in setup.notices { _ = state.reduce(.message(notice, isError: true)) }
+        let webhook = WebhookService.startInConsole(options, cache: setup.cache, logger: logger)
+        if let notice = webhook.notice { _ = state.reduce(.message(notice, isError: true)) }
 
         let mailbox = ActionMailbox()
         let cache = setup.cache
@@ -80,6 +82,7 @@ public enum ConsoleSession {
             terminal: terminal, state: state, mailbox: mailbox, hooks: hooks,
             quitAfterFirstFrame: options.exitAfterFirstFrame)
         let exit = loop.run()
+        webhook.receiver?.stop()
         observer.cancel()
         terminal.restore()
         BlockingTask.run(fallback: ()) { await incidentSender.shutdown() }
