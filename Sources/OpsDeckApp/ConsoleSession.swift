@@ -4,7 +4,9 @@ import Logging
 import OpsDeckCache
 import OpsDeckConfig
 import OpsDeckCore
+import OpsDeckSync
 import OpsDeckUI
+import PagerDuty
 import TerminalKit
 
 /// The interactive console from start to exit: configuration, cache, terminal, loop,
@@ -42,6 +44,8 @@ public enum ConsoleSession {
             refreshIntervals: setup.refreshIntervals, themeNames: setup.themeNames)
         _ = state.reduce(.snapshot(setup.initialSnapshot))
         for notice in setup.notices { _ = state.reduce(.message(notice, isError: true)) }
+        let webhook = WebhookService.startInConsole(options, cache: setup.cache, logger: logger)
+        if let notice = webhook.notice { _ = state.reduce(.message(notice, isError: true)) }
 
         let mailbox = ActionMailbox()
         let cache = setup.cache
@@ -59,14 +63,31 @@ public enum ConsoleSession {
             Result { try ThemeLoader.load(nameOrPath: name, userThemesDirectory: setup.userThemesDirectory) }
         }
         hooks.refresh = { pane in setup.refresher.refresh(pane, mailbox: mailbox) }
+        let incidentSender = IncidentActionSender(
+            settings: setup.configuration.pagerDuty, env: env, store: CachePagerDutyStore(cache: setup.cache),
+            demo: options.demo)
+        hooks.incidentAction = { action in incidentSender.send(action, mailbox: mailbox) }
+        hooks.answerMFA = { code in setup.refresher.answerMFA(code) }
+        if !options.demo {
+            setup.refresher.startLive(
+                mailbox: mailbox,
+                inputs: LiveAWS.Inputs(
+                    profile: options.profile, regions: options.regions, endpointURL: options.endpointURL,
+                    environment: env),
+                configuration: setup.configuration)
+        }
         var firstFrameAt: UInt64?
         hooks.firstFrame = { firstFrameAt = DispatchTime.now().uptimeNanoseconds }
         let loop = ConsoleLoop(
             terminal: terminal, state: state, mailbox: mailbox, hooks: hooks,
             quitAfterFirstFrame: options.exitAfterFirstFrame)
         let exit = loop.run()
+        webhook.receiver?.stop()
         observer.cancel()
         terminal.restore()
+        BlockingTask.run(fallback: ()) { await incidentSender.shutdown() }
+        let refresher = setup.refresher
+        BlockingTask.run(fallback: ()) { await refresher.stop() }
         logger.info("console exited", metadata: ["exit": "\(exit)"])
         if let firstFrameAt, options.exitAfterFirstFrame {
             FileHandle.standardError.write(Data("first-frame-ns \(firstFrameAt)\n".utf8))

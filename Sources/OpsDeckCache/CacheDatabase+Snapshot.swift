@@ -56,9 +56,13 @@ extension CacheDatabase {
         .compactMap { $0 }
         var cost = try CostSummaryQuery(now: now).read(db, accounts: accounts)
         cost.billingAlarmThreshold = alarms.lazy.filter(\.isBillingAlarm).compactMap(\.threshold).min()
-        return OrgSnapshot(
+        var snapshot = OrgSnapshot(
             organization: organization, units: units, accounts: accounts, roles: roles, pipelineRuns: runs,
-            alarms: alarms, incidents: incidents, cost: cost, statuses: statuses, version: version)
+            alarms: alarms, incidents: incidents, cost: cost, statuses: statuses, version: version,
+            pagerDutyServices: try readPagerDutyServices(db))
+        try readMetricsCost(db, into: &snapshot)
+        snapshot.pagerDuty = try readPagerDutySnapshot(db, now: now)
+        return snapshot
     }
 
     /// Reads every row of `sql` through the C API (see `RawRow`): the hot path of a snapshot.

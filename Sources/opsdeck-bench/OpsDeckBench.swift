@@ -13,7 +13,7 @@ struct OpsDeckBench: ParsableCommand {
             scroll, repaint, idle and memory figures, and the filter in process over 100,000 pipeline runs. \
             Everything it writes goes to a temporary directory, removed at the end.
             """,
-        subcommands: [AWSRefreshBenchmark.self])
+        subcommands: [WebhookIngestBenchmark.self, AWSRefreshBenchmark.self])
 
     enum Part: String, ExpressibleByArgument, CaseIterable {
         case firstFrame = "first-frame"
