@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+import OpsDeckCore
+
+/// The snapshot's tables in two halves of about equal work, so two connections can read
+/// them at once: the organization, accounts and roles; the runs, alarms, incidents,
+/// statuses and cost.
+///
+/// Each half starts by reading the cache version, which is also what fixes its WAL read
+/// snapshot; every write transaction bumps the version, so two halves that saw the same
+/// version read the same committed state.
+enum SnapshotHalves {
+    struct First {
+        var version: Int64
+        var organization: OrganizationInfo?
+        var units: [OrganizationalUnit]
+        var accounts: [Account]
+        var roles: [Role]
+    }
+
+    struct Second {
+        var version: Int64
+        var runs: [PipelineRun]
+        var alarms: [Alarm]
+        var incidents: [Incident]
+        var statuses: [SourceStatus]
+        /// Account lines still labelled by id: the names are in the other half.
+        var cost: CostSummary
+    }
+
+    static func readFirst(_ db: Database, now: Date) throws -> First {
+        var cache = DecodeCache()
+        let version = try CacheDatabase.readVersion(db)
+        let organization = try OrganizationRecord.fetchOne(db)?.model
+        let units = try OrgUnitRecord.order(OrgUnitRecord.Columns.path).fetchAll(db).map(\.model)
+        let accounts = try CacheDatabase.collect(db, AccountRecord.selectSQL) {
+            AccountRecord.decode($0, cache: &cache)
+        }
+        let roles = try CacheDatabase.collect(db, RoleRecord.selectSQL) { RoleRecord.decode($0, cache: &cache) }
+        return First(version: version, organization: organization, units: units, accounts: accounts, roles: roles)
+    }
+
+    static func readSecond(_ db: Database, now: Date) throws -> Second {
+        var cache = DecodeCache()
+        let version = try CacheDatabase.readVersion(db)
+        // Each refresh stores its rows newest first, so this sort only merges sorted runs.
+        let runs = CacheDatabase.newestFirst(
+            try CacheDatabase.collect(db, PipelineRunRecord.selectSQL) {
+                PipelineRunRecord.decode($0, cache: &cache)
+            })
+        let alarms = try CacheDatabase.collect(db, AlarmRecord.selectSQL) { AlarmRecord.decode($0, cache: &cache) }
+        let incidents = CacheDatabase.newestFirst(
+            try CacheDatabase.collect(db, IncidentRecord.selectSQL) { IncidentRecord.decode($0, cache: &cache) })
+        let statuses = try CacheDatabase.collect(db, SourceStatusRecord.selectSQL) {
+            SourceStatusRecord.decode($0, cache: &cache)
+        }
+        .compactMap { $0 }
+        let cost = try CostSummaryQuery(now: now).read(db, accounts: [])
+        return Second(
+            version: version, runs: runs, alarms: alarms, incidents: incidents, statuses: statuses, cost: cost)
+    }
+
+    /// The snapshot of both halves, or nil when they read different versions of the cache.
+    static func merge(_ first: First, _ second: Second) -> OrgSnapshot? {
+        guard first.version == second.version else { return nil }
+        return merged(first, second)
+    }
+
+    /// Both halves as one snapshot, trusting that they read the same state.
+    static func merged(_ first: First, _ second: Second) -> OrgSnapshot {
+        var cost = second.cost
+        if !cost.byAccount.isEmpty {
+            var names: [String: String] = [:]
+            names.reserveCapacity(first.accounts.count)
+            for account in first.accounts where names[account.id] == nil { names[account.id] = account.name }
+            for index in cost.byAccount.indices {
+                let key = cost.byAccount[index].key
+                cost.byAccount[index].label = names[key] ?? key
+            }
+        }
+        cost.billingAlarmThreshold = second.alarms.lazy.filter(\.isBillingAlarm).compactMap(\.threshold).min()
+        return OrgSnapshot(
+            organization: first.organization, units: first.units, accounts: first.accounts, roles: first.roles,
+            pipelineRuns: second.runs, alarms: second.alarms, incidents: second.incidents, cost: cost,
+            statuses: second.statuses, version: first.version)
+    }
+}
