@@ -72,9 +72,13 @@ extension CacheDatabase {
                 nonisolated(unsafe) let secondSlot = secondSlot
                 DispatchQueue.concurrentPerform(iterations: 2) { half in
                     if half == 0 {
-                        firstSlot.pointee = Result { try pool.read { db in try SnapshotHalves.readFirst(db, now: now) } }
+                        firstSlot.pointee = Result {
+                            try pool.read { db in try SnapshotHalves.readFirst(db, now: now) }
+                        }
                     } else {
-                        secondSlot.pointee = Result { try pool.read { db in try SnapshotHalves.readSecond(db, now: now) } }
+                        secondSlot.pointee = Result {
+                            try pool.read { db in try SnapshotHalves.readSecond(db, now: now) }
+                        }
                     }
                 }
             }

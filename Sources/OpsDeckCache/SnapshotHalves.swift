@@ -36,8 +36,11 @@ enum SnapshotHalves {
         let accounts = try CacheDatabase.collect(db, AccountRecord.selectSQL) {
             AccountRecord.decode($0, cache: &cache)
         }
-        let roles = try CacheDatabase.collect(db, RoleRecord.selectSQL) { RoleRecord.decode($0, cache: &cache) }
-        return First(version: version, organization: organization, units: units, accounts: accounts, roles: roles)
+        let roles = try CacheDatabase.collect(db, RoleRecord.selectSQL) {
+            RoleRecord.decode($0, cache: &cache)
+        }
+        return First(
+            version: version, organization: organization, units: units, accounts: accounts, roles: roles)
     }
 
     static func readSecond(_ db: Database, now: Date) throws -> Second {
@@ -48,16 +51,21 @@ enum SnapshotHalves {
             try CacheDatabase.collect(db, PipelineRunRecord.selectSQL) {
                 PipelineRunRecord.decode($0, cache: &cache)
             })
-        let alarms = try CacheDatabase.collect(db, AlarmRecord.selectSQL) { AlarmRecord.decode($0, cache: &cache) }
+        let alarms = try CacheDatabase.collect(db, AlarmRecord.selectSQL) {
+            AlarmRecord.decode($0, cache: &cache)
+        }
         let incidents = CacheDatabase.newestFirst(
-            try CacheDatabase.collect(db, IncidentRecord.selectSQL) { IncidentRecord.decode($0, cache: &cache) })
+            try CacheDatabase.collect(db, IncidentRecord.selectSQL) {
+                IncidentRecord.decode($0, cache: &cache)
+            })
         let statuses = try CacheDatabase.collect(db, SourceStatusRecord.selectSQL) {
             SourceStatusRecord.decode($0, cache: &cache)
         }
         .compactMap { $0 }
         let cost = try CostSummaryQuery(now: now).read(db, accounts: [])
         return Second(
-            version: version, runs: runs, alarms: alarms, incidents: incidents, statuses: statuses, cost: cost)
+            version: version, runs: runs, alarms: alarms, incidents: incidents, statuses: statuses, cost: cost
+        )
     }
 
     /// The snapshot of both halves, or nil when they read different versions of the cache.
@@ -80,7 +88,8 @@ enum SnapshotHalves {
         }
         cost.billingAlarmThreshold = second.alarms.lazy.filter(\.isBillingAlarm).compactMap(\.threshold).min()
         return OrgSnapshot(
-            organization: first.organization, units: first.units, accounts: first.accounts, roles: first.roles,
+            organization: first.organization, units: first.units, accounts: first.accounts,
+            roles: first.roles,
             pipelineRuns: second.runs, alarms: second.alarms, incidents: second.incidents, cost: cost,
             statuses: second.statuses, version: first.version)
     }
