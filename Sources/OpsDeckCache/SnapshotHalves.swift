@@ -3,8 +3,9 @@ import GRDB
 import OpsDeckCore
 
 /// The snapshot's tables in two halves of about equal work, so two connections can read
-/// them at once: the organization, accounts and roles; the runs, alarms, incidents,
-/// statuses and cost.
+/// them at once: the organization, accounts, roles and cost; the pipeline runs, alarms,
+/// incidents and statuses (measured on the large demo with `opsdeck-bench`: roles decode
+/// cheaply, runs and the cost window do not).
 ///
 /// Each half starts by reading the cache version, which is also what fixes its WAL read
 /// snapshot; every write transaction bumps the version, so two halves that saw the same
@@ -16,6 +17,8 @@ enum SnapshotHalves {
         var units: [OrganizationalUnit]
         var accounts: [Account]
         var roles: [Role]
+        /// Without the billing alarm's threshold: the alarms are in the other half.
+        var cost: CostSummary
     }
 
     struct Second {
@@ -24,8 +27,6 @@ enum SnapshotHalves {
         var alarms: [Alarm]
         var incidents: [Incident]
         var statuses: [SourceStatus]
-        /// Account lines still labelled by id: the names are in the other half.
-        var cost: CostSummary
     }
 
     static func readFirst(_ db: Database, now: Date) throws -> First {
@@ -39,8 +40,10 @@ enum SnapshotHalves {
         let roles = try CacheDatabase.collect(db, RoleRecord.selectSQL) {
             RoleRecord.decode($0, cache: &cache)
         }
+        let cost = try CostSummaryQuery(now: now).read(db, accounts: accounts)
         return First(
-            version: version, organization: organization, units: units, accounts: accounts, roles: roles)
+            version: version, organization: organization, units: units, accounts: accounts, roles: roles,
+            cost: cost)
     }
 
     static func readSecond(_ db: Database, now: Date) throws -> Second {
@@ -62,10 +65,7 @@ enum SnapshotHalves {
             SourceStatusRecord.decode($0, cache: &cache)
         }
         .compactMap { $0 }
-        let cost = try CostSummaryQuery(now: now).read(db, accounts: [])
-        return Second(
-            version: version, runs: runs, alarms: alarms, incidents: incidents, statuses: statuses, cost: cost
-        )
+        return Second(version: version, runs: runs, alarms: alarms, incidents: incidents, statuses: statuses)
     }
 
     /// The snapshot of both halves, or nil when they read different versions of the cache.
@@ -76,16 +76,7 @@ enum SnapshotHalves {
 
     /// Both halves as one snapshot, trusting that they read the same state.
     static func merged(_ first: First, _ second: Second) -> OrgSnapshot {
-        var cost = second.cost
-        if !cost.byAccount.isEmpty {
-            var names: [String: String] = [:]
-            names.reserveCapacity(first.accounts.count)
-            for account in first.accounts where names[account.id] == nil { names[account.id] = account.name }
-            for index in cost.byAccount.indices {
-                let key = cost.byAccount[index].key
-                cost.byAccount[index].label = names[key] ?? key
-            }
-        }
+        var cost = first.cost
         cost.billingAlarmThreshold = second.alarms.lazy.filter(\.isBillingAlarm).compactMap(\.threshold).min()
         return OrgSnapshot(
             organization: first.organization, units: first.units, accounts: first.accounts,

@@ -41,8 +41,9 @@ import Testing
         #expect(!halves.roles.isEmpty && !halves.pipelineRuns.isEmpty)
     }
 
-    /// The second half reads cost lines before it knows the names: they are named on merging.
-    @Test func costLinesAreNamedAfterTheirAccounts() throws {
+    /// The cost lines are named after the accounts, and the billing alarm (read by the other
+    /// half) sets the threshold.
+    @Test func costLinesAreNamedAfterTheirAccountsAndTheBillingAlarm() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let database = try Self.demoFile(in: directory)
