@@ -14,6 +14,10 @@ final class ConsoleLoop {
         var loadTheme: (String) -> Result<Theme, any Error> = { _ in .failure(CancellationError()) }
         /// Starts a refresh of a pane's sources; results arrive through the cache.
         var refresh: (PaneID) -> Void = { _ in }
+        /// Hands the MFA prompt's answer (nil: cancelled) to the credential provider waiting on it.
+        var answerMFA: (MFACode?) -> Void = { _ in }
+        /// Queues an incident action for PagerDuty; results come back through the mailbox.
+        var incidentAction: (IncidentAction) -> Void = { _ in }
         /// The current time.
         var now: () -> Date = Date.init
         /// Called once the first complete frame is on screen.
@@ -77,6 +81,8 @@ final class ConsoleLoop {
                     case .redraw: terminal.invalidate()
                     case .suspend: terminal.suspend()
                     case .refresh(let pane): hooks.refresh(pane)
+                    case .answerMFA(let code): hooks.answerMFA(code)
+                    case .incidentAction(let action): hooks.incidentAction(action)
                     case .loadTheme(let name):
                         switch hooks.loadTheme(name) {
                         case .success(let theme): _ = state.reduce(.themeLoaded(theme))

@@ -13,6 +13,8 @@ public struct ConsoleOptions: Sendable {
     public var readonly = false
     public var profile: String?
     public var regions: [String] = []
+    /// `--endpoint-url`: every AWS call goes there (a local emulator, a proxy).
+    public var endpointURL: String?
     /// For the benchmark: quit right after the first complete frame.
     public var exitAfterFirstFrame = false
     /// The process environment (only the executable reads the real one).

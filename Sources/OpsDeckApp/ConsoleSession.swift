@@ -4,7 +4,9 @@ import Logging
 import OpsDeckCache
 import OpsDeckConfig
 import OpsDeckCore
+import OpsDeckSync
 import OpsDeckUI
+import PagerDuty
 import TerminalKit
 
 /// The interactive console from start to exit: configuration, cache, terminal, loop,
@@ -59,6 +61,19 @@ public enum ConsoleSession {
             Result { try ThemeLoader.load(nameOrPath: name, userThemesDirectory: setup.userThemesDirectory) }
         }
         hooks.refresh = { pane in setup.refresher.refresh(pane, mailbox: mailbox) }
+        let incidentSender = IncidentActionSender(
+            settings: setup.configuration.pagerDuty, env: env, store: CachePagerDutyStore(cache: setup.cache),
+            demo: options.demo)
+        hooks.incidentAction = { action in incidentSender.send(action, mailbox: mailbox) }
+        hooks.answerMFA = { code in setup.refresher.answerMFA(code) }
+        if !options.demo {
+            setup.refresher.startLive(
+                mailbox: mailbox,
+                inputs: LiveAWS.Inputs(
+                    profile: options.profile, regions: options.regions, endpointURL: options.endpointURL,
+                    environment: env),
+                configuration: setup.configuration)
+        }
         var firstFrameAt: UInt64?
         hooks.firstFrame = { firstFrameAt = DispatchTime.now().uptimeNanoseconds }
         let loop = ConsoleLoop(
@@ -67,6 +82,9 @@ public enum ConsoleSession {
         let exit = loop.run()
         observer.cancel()
         terminal.restore()
+        BlockingTask.run(fallback: ()) { await incidentSender.shutdown() }
+        let refresher = setup.refresher
+        BlockingTask.run(fallback: ()) { await refresher.stop() }
         logger.info("console exited", metadata: ["exit": "\(exit)"])
         if let firstFrameAt, options.exitAfterFirstFrame {
             FileHandle.standardError.write(Data("first-frame-ns \(firstFrameAt)\n".utf8))

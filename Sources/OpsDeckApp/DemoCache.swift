@@ -37,8 +37,9 @@ public enum DemoCache {
                 forecast: CostForecast(
                     periodStart: dataset.forecastPeriod.lowerBound,
                     periodEnd: dataset.forecastPeriod.upperBound,
-                    amount: dataset.forecast)),
-            costExplorerRequests: dataset.costExplorerRequestsToday)
+                    amount: dataset.forecast),
+                anomalies: dataset.anomalies),
+            costExplorerRequests: dataset.costExplorerRequestsToday, metricSeries: dataset.metricSeries)
         try cache.replaceAll(with: contents, fetchedAt: dataset.now)
         try cache.setMetaValue(
             "\(dataset.size.rawValue)@\(dataset.now.timeIntervalSince1970)", forKey: stampKey)

@@ -1,11 +1,9 @@
 import AWSClient
-import AWSSigV4
 import Foundation
 import Logging
 import OpsDeckCache
 import OpsDeckConfig
 import OpsDeckCore
-import OpsDeckHTTP
 import OpsDeckSync
 
 /// The body of `opsdeck refresh`: one pass over AWS into the cache, with progress, and a
@@ -15,11 +13,20 @@ public enum RefreshRunner {
         public var only: Set<Source>
         public var endpointURL: String?
         public var options: ConsoleOptions
+        /// Fetch cost even when its interval has not passed (Cost Explorer charges per request).
+        public var force: Bool
+        /// `--mfa-code`: the code for a profile with `mfa_serial`; without it, the terminal asks.
+        public var mfaCode: String?
 
-        public init(only: Set<Source>, endpointURL: String?, options: ConsoleOptions) {
+        public init(
+            only: Set<Source>, endpointURL: String?, options: ConsoleOptions, force: Bool = false,
+            mfaCode: String? = nil
+        ) {
             self.only = only
             self.endpointURL = endpointURL
             self.options = options
+            self.force = force
+            self.mfaCode = mfaCode
         }
     }
 
@@ -30,27 +37,6 @@ public enum RefreshRunner {
         let logger = Logger(label: "opsdeck.refresh")
         let loaded = ConfigLoader.load(path: request.options.configPath, env: env)
         let configuration = loaded.configuration
-        let regions = request.options.regions.isEmpty ? configuration.regions : request.options.regions
-        let profile = request.options.profile ?? configuration.profile
-        let region = env["AWS_REGION"] ?? env["AWS_DEFAULT_REGION"] ?? regions.first ?? "us-east-1"
-
-        let transport = AsyncHTTPTransport()
-        defer { Task { try? await transport.shutdown() } }
-        let endpoints = AWSEndpointResolver(
-            explicitURL: request.endpointURL ?? configuration.aws.endpointURL, environment: env)
-        let base = AWSClientCore(
-            region: region,
-            credentialProvider: StaticCredentialProvider(
-                AWSCredentials(accessKeyId: "", secretAccessKey: ""), source: "none"),
-            transport: transport, endpoints: endpoints, logger: logger, profile: profile)
-        let chain = CredentialChain(
-            profile: profile, environment: CredentialEnvironment(variables: env, transport: transport),
-            makeAssumer: { source in
-                STSRoleAssumer(
-                    client: STSClient(core: source.map { base.with(credentials: $0, accountId: nil) } ?? base)
-                )
-            })
-        let management = base.with(credentials: chain, accountId: nil, profile: profile)
 
         let paths = CachePaths(environment: env)
         let cachePath = request.options.cachePath ?? paths.cacheFile
@@ -64,16 +50,35 @@ public enum RefreshRunner {
             return 2
         }
 
-        var sync = SyncConfiguration()
-        sync.regions = regions
-        sync.profile = profile ?? "default"
-        sync.memberRoleName = configuration.aws.memberRole
-        sync.maxConcurrency = configuration.aws.concurrency
-        let refresher = Refresher(management: management, cache: cache, configuration: sync)
-        let progress = RefreshProgress(output: progressOutput, interactive: isatty(STDERR_FILENO) == 1)
-        let report = await refresher.refresh(only: request.only) { done, total in progress.update(done, total)
+        var sources = request.only
+        if !request.force, sources.contains(.cost) {
+            let now = Date()
+            let statuses = (try? cache.snapshot(now: now).statuses) ?? []
+            let schedule = RefreshSchedule(
+                intervals: LiveAWS.intervals(configuration),
+                lastAttempts: RefreshSchedule.lastAttempts(from: statuses))
+            if let due = schedule.nextDue(.cost), due > now {
+                sources.remove(.cost)
+                let note = RefreshMessages.costFromCache(
+                    lastAttempt: schedule.lastAttempts[.cost], nextDue: due,
+                    interval: schedule.interval(of: .cost),
+                    now: now)
+                progressOutput.write(Data("\(note); --force fetches it now\n".utf8))
+            }
         }
+        guard !sources.isEmpty else { return 0 }
+
+        let aws = LiveAWS.make(
+            LiveAWS.Inputs(
+                profile: request.options.profile, regions: request.options.regions,
+                endpointURL: request.endpointURL, environment: env,
+                mfaPrompt: TerminalMFAPrompt.make(code: request.mfaCode)),
+            configuration: configuration, logger: logger)
+        let refresher = aws.refresher(cache: cache)
+        let progress = RefreshProgress(output: progressOutput, interactive: isatty(STDERR_FILENO) == 1)
+        let report = await refresher.refresh(only: sources) { done, total in progress.update(done, total) }
         progress.finish()
+        await aws.shutdown()
 
         if report.failures.isEmpty {
             progressOutput.write(Data("refreshed \(report.succeeded) source(s) into \(cachePath)\n".utf8))

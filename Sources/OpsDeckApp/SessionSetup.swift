@@ -57,11 +57,7 @@ struct SessionSetup {
             logger.warning("\(recovered)")
         }
 
-        var intervals: [Source: TimeInterval] = [:]
-        for source in Source.allCases {
-            let interval = configuration.refreshInterval(for: source).components
-            intervals[source] = TimeInterval(interval.seconds) + TimeInterval(interval.attoseconds) / 1e18
-        }
+        let intervals = LiveAWS.intervals(configuration)
         return SessionSetup(
             configuration: configuration, theme: theme,
             themeNames: Theme.names(userThemesDirectory: themesDirectory),

@@ -14,12 +14,15 @@ public struct CacheContents: Sendable, Hashable {
     public var cost: CostRecords
     /// Cost Explorer requests made on the day of `fetchedAt`.
     public var costExplorerRequests: Int
+    /// Metric series of alarms, each stored with its alarm's account and region.
+    public var metricSeries: [MetricSeries]
 
     public init(
         organization: OrganizationInfo? = nil, units: [OrganizationalUnit] = [], accounts: [Account] = [],
         roles: [Role] = [], alarms: [Alarm] = [], incidents: [Incident] = [],
         pipelineRuns: [PipelineRun] = [],
-        cost: CostRecords = CostRecords(), costExplorerRequests: Int = 0
+        cost: CostRecords = CostRecords(), costExplorerRequests: Int = 0,
+        metricSeries: [MetricSeries] = []
     ) {
         self.organization = organization
         self.units = units
@@ -30,5 +33,6 @@ public struct CacheContents: Sendable, Hashable {
         self.pipelineRuns = pipelineRuns
         self.cost = cost
         self.costExplorerRequests = costExplorerRequests
+        self.metricSeries = metricSeries
     }
 }

@@ -53,6 +53,10 @@ extension CacheDatabase {
                     AlarmRecord(alarm, scope: scope(.alarms, alarm.accountId, alarm.region))
                 }, in: db)
             for alarm in contents.alarms { succeeded.insert(scope(.alarms, alarm.accountId, alarm.region)) }
+            for series in contents.metricSeries {
+                try Self.insertSeries(
+                    [series], scope: scope(.alarms, series.accountId, series.region), in: db)
+            }
             try PipelineRunRecord.bulkInsert(
                 Self.newestFirst(contents.pipelineRuns).lazy.map { run in
                     PipelineRunRecord(run, scope: scope(.pipelines, run.accountId, run.region))

@@ -136,13 +136,13 @@ extension CacheDatabase {
         switch source {
         case .organizations: [AccountRecord.databaseTableName, OrgUnitRecord.databaseTableName]
         case .roles: [RoleRecord.databaseTableName]
-        case .alarms: [AlarmRecord.databaseTableName]
+        case .alarms: [AlarmRecord.databaseTableName, MetricSeriesRecord.databaseTableName]
         case .incidents: [IncidentRecord.databaseTableName]
         case .pipelines: [PipelineRunRecord.databaseTableName]
         case .cost:
             [
                 CostPointRecord.databaseTableName, CostForecastRecord.databaseTableName,
-                BudgetRecord.databaseTableName,
+                BudgetRecord.databaseTableName, CostAnomalyRecord.databaseTableName,
             ]
         }
     }
@@ -177,6 +177,7 @@ extension CacheDatabase {
                 cost.monthly.lazy.map { CostPointRecord($0, granularity: .monthly, scope: scope) }, in: db)
             for budget in cost.budgets { try BudgetRecord(budget, scope: scope).insert(db) }
             if let forecast = cost.forecast { try CostForecastRecord(forecast, scope: scope).insert(db) }
+            try insertAnomalies(cost.anomalies, scope: scope, in: db)
         }
     }
 

@@ -11,6 +11,8 @@ enum CacheSchema {
         migrator.registerMigration("v1") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2-metrics-cost") { db in try db.execute(sql: v2MetricsCost) }
+        migrator.registerMigration("v2-pagerduty") { db in try db.execute(sql: v2PagerDuty) }
         return migrator
     }
 

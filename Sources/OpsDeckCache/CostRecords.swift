@@ -9,14 +9,17 @@ public struct CostRecords: Sendable, Hashable {
     public var budgets: [Budget]
     /// Cost Explorer's forecast for the current month, when it gave one.
     public var forecast: CostForecast?
+    /// Cost Anomaly Detection's findings of the last 30 days.
+    public var anomalies: [CostAnomaly]
 
     public init(
         daily: [CostPoint] = [], monthly: [CostPoint] = [], budgets: [Budget] = [],
-        forecast: CostForecast? = nil
+        forecast: CostForecast? = nil, anomalies: [CostAnomaly] = []
     ) {
         self.daily = daily
         self.monthly = monthly
         self.budgets = budgets
         self.forecast = forecast
+        self.anomalies = anomalies
     }
 }

@@ -12,13 +12,11 @@ import OpsDeckCore
 /// version read the same committed state.
 enum SnapshotHalves {
     struct First {
-        var version: Int64
-        var organization: OrganizationInfo?
-        var units: [OrganizationalUnit]
-        var accounts: [Account]
-        var roles: [Role]
-        /// Without the billing alarm's threshold: the alarms are in the other half.
-        var cost: CostSummary
+        /// The organization, accounts, roles, cost and what other features add to a snapshot
+        /// (PagerDuty, metric series, cost anomalies); the cost still without the billing
+        /// alarm's threshold, as the alarms are in the other half.
+        var snapshot: OrgSnapshot
+        var version: Int64 { snapshot.version }
     }
 
     struct Second {
@@ -41,9 +39,13 @@ enum SnapshotHalves {
             RoleRecord.decode($0, cache: &cache)
         }
         let cost = try CostSummaryQuery(now: now).read(db, accounts: accounts)
-        return First(
-            version: version, organization: organization, units: units, accounts: accounts, roles: roles,
-            cost: cost)
+        var snapshot = OrgSnapshot(
+            organization: organization, units: units, accounts: accounts, roles: roles, cost: cost,
+            version: version, pagerDutyServices: try CacheDatabase.readPagerDutyServices(db))
+        // Features that add to the snapshot read their tables here, one line each.
+        try CacheDatabase.readMetricsCost(db, into: &snapshot)
+        snapshot.pagerDuty = try CacheDatabase.readPagerDutySnapshot(db, now: now)
+        return First(snapshot: snapshot)
     }
 
     static func readSecond(_ db: Database, now: Date) throws -> Second {
@@ -76,12 +78,13 @@ enum SnapshotHalves {
 
     /// Both halves as one snapshot, trusting that they read the same state.
     static func merged(_ first: First, _ second: Second) -> OrgSnapshot {
-        var cost = first.cost
-        cost.billingAlarmThreshold = second.alarms.lazy.filter(\.isBillingAlarm).compactMap(\.threshold).min()
-        return OrgSnapshot(
-            organization: first.organization, units: first.units, accounts: first.accounts,
-            roles: first.roles,
-            pipelineRuns: second.runs, alarms: second.alarms, incidents: second.incidents, cost: cost,
-            statuses: second.statuses, version: first.version)
+        var snapshot = first.snapshot
+        snapshot.pipelineRuns = second.runs
+        snapshot.alarms = second.alarms
+        snapshot.incidents = second.incidents
+        snapshot.statuses = second.statuses
+        snapshot.cost.billingAlarmThreshold =
+            second.alarms.lazy.filter(\.isBillingAlarm).compactMap(\.threshold).min()
+        return snapshot
     }
 }

@@ -35,7 +35,7 @@ struct ConfigDecoder {
         "aws": ["member_role", "concurrency", "endpoint_url"],
         "breakglass": ["role_patterns", "paths", "tags"],
         "pagerduty": ["token", "base_url", "user_email", "webhook_secrets"],
-        "github": ["token", "api_url", "repositories"],
+        "github": ["token", "api_url", "repositories", "runs_per_repository"],
     ]
     static let secretKeys: [Path] = [
         [.key("pagerduty"), .key("token")],
@@ -397,7 +397,10 @@ struct ConfigDecoder {
             let path = section + [.key(key)]
             switch key {
             case "token":
-                secret(value, at: path).map { configuration.gitHub.token = $0 }
+                secret(value, at: path).map {
+                    configuration.gitHub.token = $0
+                    configuration.gitHub.tokenOrigin = .configFile(file)
+                }
             case "api_url":
                 url(value, at: path).map { configuration.gitHub.apiURL = $0 }
             case "repositories":
@@ -412,6 +415,13 @@ struct ConfigDecoder {
                     }
                 }
                 configuration.gitHub.repositories = repositories
+            case "runs_per_repository":
+                guard let count = integer(value, at: path) else { continue }
+                if (1...GitHubSettings.maximumRunsPerRepository).contains(count) {
+                    configuration.gitHub.runsPerRepository = count
+                } else {
+                    error(at: path, "\(count) is out of range (use 1 to 100)")
+                }
             default:
                 unknownKey(key, in: "github", at: path)
             }

@@ -12,6 +12,8 @@ public enum ConfigLoader {
     /// they win over the file.
     public static let pagerDutyTokenVariable = "OPSDECK_PAGERDUTY_TOKEN"
     public static let gitHubTokenVariable = "OPSDECK_GITHUB_TOKEN"
+    /// The variable GitHub's own tools read; used when `OPSDECK_GITHUB_TOKEN` is not set.
+    public static let gitHubCommonTokenVariable = "GITHUB_TOKEN"
 
     /// Loads the config file.
     /// - Parameters:
@@ -73,8 +75,13 @@ public enum ConfigLoader {
         if let token = env[pagerDutyTokenVariable], !token.isEmpty {
             configuration.pagerDuty.token = Secret(token)
         }
-        if let token = env[gitHubTokenVariable], !token.isEmpty {
-            configuration.gitHub.token = Secret(token)
+        // The environment wins over the file; OpsDeck's own variable over the common one.
+        for variable in [gitHubTokenVariable, gitHubCommonTokenVariable] {
+            if let token = env[variable], !token.isEmpty {
+                configuration.gitHub.token = Secret(token)
+                configuration.gitHub.tokenOrigin = .environment(variable)
+                break
+            }
         }
         return configuration
     }

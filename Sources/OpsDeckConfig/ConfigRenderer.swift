@@ -66,6 +66,7 @@ public enum ConfigRenderer {
         lines.append(gitHub.token == nil ? "# token: not set" : "# token: set (not shown)")
         lines.append("api_url = \(quoted(gitHub.apiURL))")
         lines.append("repositories = \(list(gitHub.repositories))")
+        lines.append("runs_per_repository = \(gitHub.runsPerRepository)")
         return lines.joined(separator: "\n") + "\n"
     }
 

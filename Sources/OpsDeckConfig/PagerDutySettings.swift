@@ -17,4 +17,15 @@ public struct PagerDutySettings: Sendable, Hashable {
         self.userEmail = userEmail
         self.webhookSecrets = webhookSecrets
     }
+
+    /// PagerDuty's own variable, also read (after `OPSDECK_PAGERDUTY_TOKEN`).
+    public static let tokenVariable = "PAGERDUTY_TOKEN"
+
+    /// The REST token in effect: `OPSDECK_PAGERDUTY_TOKEN` (already applied by the
+    /// loader), then `PAGERDUTY_TOKEN`, then the file's `token`.
+    public func resolvedToken(env: [String: String]) -> Secret? {
+        if let opsdeck = env[ConfigLoader.pagerDutyTokenVariable], !opsdeck.isEmpty { return Secret(opsdeck) }
+        if let plain = env[Self.tokenVariable], !plain.isEmpty { return Secret(plain) }
+        return token
+    }
 }

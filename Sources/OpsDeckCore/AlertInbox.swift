@@ -17,7 +17,8 @@ public enum AlertInbox {
         rows.reserveCapacity(alarms.count + incidents.count)
         for incident in incidents {
             let alarm =
-                incident.alarmARN.flatMap { alarmsByARN[$0] } ?? correlatedByName(incident, alarmsByName)
+                incident.alarmARN.flatMap { alarmsByARN[$0] } ?? correlatedByReference(incident, alarmsByName)
+                ?? correlatedByName(incident, alarmsByName)
             if let alarm { claimed.insert(alarm.arn) }
             let stillFiring = alarm?.state == .alarm
             if incident.status == .resolved && !stillFiring { continue }
@@ -47,6 +48,20 @@ public enum AlertInbox {
             return lhs.id < rhs.id
         }
         return rows
+    }
+
+    /// The alarm ARN from the alert body (or an incident key that is an ARN) names the
+    /// account, region and alarm even when the ARN's spelling differs from the cached one.
+    private static func correlatedByReference(_ incident: Incident, _ alarmsByName: [String: [Alarm]])
+        -> Alarm?
+    {
+        let reference =
+            incident.alarmARN.flatMap(AlarmReference.init(arn:))
+            ?? incident.incidentKey.flatMap(AlarmReference.init(arn:))
+        guard let reference else { return nil }
+        return alarmsByName[reference.name]?.first {
+            $0.accountId == reference.accountId && $0.region == reference.region
+        }
     }
 
     /// PagerDuty's CloudWatch integration puts the alarm name in the title

@@ -47,12 +47,15 @@ public struct CostSummary: Sendable, Hashable {
     public var billingAlarmThreshold: Double?
     /// Cost Explorer charges per request; the pane shows how many were made today.
     public var costExplorerRequestsToday: Int
+    /// Cost anomalies of the last 30 days, largest total impact first.
+    public var anomalies: [CostAnomaly]
 
     public init(
         currency: String = "USD", monthToDate: Double = 0, lastMonthSameDays: Double = 0,
         lastMonthTotal: Double = 0,
         forecast: Double? = nil, daily: [Double] = [], byAccount: [Line] = [], byService: [Line] = [],
-        budgets: [Budget] = [], billingAlarmThreshold: Double? = nil, costExplorerRequestsToday: Int = 0
+        budgets: [Budget] = [], billingAlarmThreshold: Double? = nil, costExplorerRequestsToday: Int = 0,
+        anomalies: [CostAnomaly] = []
     ) {
         self.currency = currency
         self.monthToDate = monthToDate
@@ -65,6 +68,7 @@ public struct CostSummary: Sendable, Hashable {
         self.budgets = budgets
         self.billingAlarmThreshold = billingAlarmThreshold
         self.costExplorerRequestsToday = costExplorerRequestsToday
+        self.anomalies = anomalies
     }
 
     public static let empty = CostSummary()

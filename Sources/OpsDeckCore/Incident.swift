@@ -32,12 +32,24 @@ public struct Incident: Sendable, Hashable, Codable, Identifiable {
     /// Account and region parsed from the alarm or the service, when known.
     public var accountId: String?
     public var region: String?
+    /// PagerDuty's id of the service, when known (webhook events carry it).
+    public var serviceId: String?
+    /// When the status, assignees, escalation policy, priority and urgency were last set: the
+    /// `occurred_at` of the event that set them, or the REST read's `updated_at`. An event
+    /// older than this never changes them. Nil while they were never set (the incident is
+    /// only known from a note or responder event): any event carrying the incident then does.
+    public var lastEventAt: Date?
+    /// What happened to the incident, oldest first: notes, status updates, responders, state
+    /// changes and events OpsDeck does not know (kept, never dropped). Bounded by
+    /// `Incident.timelineLimit`, newest kept.
+    public var timeline: [IncidentTimelineEntry]
 
     public init(
         id: String, number: Int, title: String, status: Status, urgency: Urgency, priority: String? = nil,
         serviceName: String, assignees: [String] = [], escalationPolicy: String? = nil, createdAt: Date,
         updatedAt: Date, incidentKey: String? = nil, htmlURL: String? = nil, alarmARN: String? = nil,
-        accountId: String? = nil, region: String? = nil
+        accountId: String? = nil, region: String? = nil, serviceId: String? = nil, lastEventAt: Date? = nil,
+        timeline: [IncidentTimelineEntry] = []
     ) {
         self.id = id
         self.number = number
@@ -55,6 +67,14 @@ public struct Incident: Sendable, Hashable, Codable, Identifiable {
         self.alarmARN = alarmARN
         self.accountId = accountId
         self.region = region
+        self.serviceId = serviceId
+        self.lastEventAt = lastEventAt
+        self.timeline = timeline
+    }
+
+    /// The notes added to the incident (`incident.annotated`), oldest first.
+    public var notes: [IncidentTimelineEntry] {
+        timeline.filter { $0.kind == .annotated }
     }
 
     /// Severity from the priority if set, else from urgency.

@@ -19,7 +19,8 @@ extension DemoDataset {
             incidents: incidents.sorted {
                 $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.id < $1.id
             },
-            cost: costSummary(), statuses: statuses(), version: 1)
+            cost: costSummary(), statuses: statuses(), version: 1,
+            metricSeries: Dictionary(metricSeries.map { ($0.alarmArn, $0) }, uniquingKeysWith: { $1 }))
     }
 
     /// Successes for the scopes `CacheDatabase.replaceAll` records.
@@ -33,6 +34,9 @@ extension DemoDataset {
             success(.organizations, management, "global"), success(.cost, management, "global"),
             success(.incidents, "*", "global"),
         ]
+        if pipelineRuns.contains(where: { $0.kind == .githubActions }) {
+            statuses.append(success(.pipelines, "github", "global"))
+        }
         for account in accounts where account.status == .active {
             statuses.append(success(.roles, account.id, "global"))
             for region in organization.regions {
@@ -108,6 +112,7 @@ extension DemoDataset {
             forecast: forecastPeriod.lowerBound == clock.monthStart ? forecast : nil, daily: daily,
             byAccount: byAccount, byService: byService, budgets: budgets.sorted { $0.name < $1.name },
             billingAlarmThreshold: alarms.filter(\.isBillingAlarm).compactMap(\.threshold).min(),
-            costExplorerRequestsToday: costExplorerRequestsToday)
+            costExplorerRequestsToday: costExplorerRequestsToday,
+            anomalies: anomalies.sorted(by: CostAnomaly.byImpact))
     }
 }

@@ -26,13 +26,17 @@ public struct DemoDataset: Sendable, Hashable {
     public var forecastPeriod: Range<Date>
     /// Cost Explorer requests made today.
     public var costExplorerRequestsToday: Int
+    /// The recent points of the metric of every metric alarm in ALARM.
+    public var metricSeries: [MetricSeries]
+    /// Cost anomalies of the last 30 days.
+    public var anomalies: [CostAnomaly]
 
     public init(
         size: DemoSize, now: Date, organization: OrganizationInfo, units: [OrganizationalUnit],
         accounts: [Account], roles: [Role], alarms: [Alarm], incidents: [Incident],
         pipelineRuns: [PipelineRun],
         costPoints: [CostPoint], budgets: [Budget], forecast: Double, forecastPeriod: Range<Date>,
-        costExplorerRequestsToday: Int
+        costExplorerRequestsToday: Int, metricSeries: [MetricSeries] = [], anomalies: [CostAnomaly] = []
     ) {
         self.size = size
         self.now = now
@@ -48,6 +52,8 @@ public struct DemoDataset: Sendable, Hashable {
         self.forecast = forecast
         self.forecastPeriod = forecastPeriod
         self.costExplorerRequestsToday = costExplorerRequestsToday
+        self.metricSeries = metricSeries
+        self.anomalies = anomalies
     }
 
     /// Identifies what was generated: the app can skip regenerating a demo file that

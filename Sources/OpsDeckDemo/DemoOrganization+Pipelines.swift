@@ -10,6 +10,12 @@ extension DemoOrganization {
     private static let developers = [
         "alice", "bob", "chen", "dana", "erik", "fatima", "kofi", "lena", "mateo",
     ]
+    /// First lines of commit messages, as revision summaries and run titles show them.
+    private static let commitMessages = [
+        "Merge pull request #412 from acme/retry-budget", "Bump base image to 2026-11",
+        "Fix idempotency key on retries", "Raise ledger writer pool to 32", "Add canary alarm to deploy",
+        "Roll back feature flag for new checkout", "Tighten IAM policy for the worker role",
+    ]
 
     /// Mints run ids: random where AWS's are, sequential where GitHub's are (and so unique).
     private struct RunIds {
@@ -125,6 +131,12 @@ extension DemoOrganization {
         return plans
     }
 
+    /// A developer's commit message, without drawing from the generator, so adding the
+    /// messages did not move any other generated value.
+    private static func message(by developer: String) -> String {
+        commitMessages[(developers.firstIndex(of: developer) ?? 0) % commitMessages.count]
+    }
+
     private static func run(
         _ kind: PipelineRun.Kind, name: String, account: Account, region: String, plan: RunPlan,
         ids: inout RunIds, rng: inout SplitMix64, clock: DemoClock
@@ -146,8 +158,10 @@ extension DemoOrganization {
         let url: String
         switch kind {
         case .codePipeline:
+            // As the live provider labels them: trigger type, who, and the revision summary.
             trigger =
-                rng.chance(0.8) ? "push to main by \(developer)" : "StartPipelineExecution by \(developer)"
+                rng.chance(0.8)
+                ? "Webhook: \(message(by: developer))" : "StartPipelineExecution by \(developer)"
             stage = plan.stage ?? (plan.status == .succeeded ? "Deploy-Prod" : rng.pick(pipelineStages))
             url =
                 "https://\(region).console.aws.amazon.com/codesuite/codepipeline/pipelines/\(name)"
@@ -163,12 +177,13 @@ extension DemoOrganization {
                 + "\(name.split(separator: ":").first.map(String.init) ?? name)/build/\(id)/?region=\(region)"
         case .githubActions:
             let roll = rng.int(0...9)
+            let title = message(by: developer)
             trigger =
                 roll < 6
-                ? "push by \(developer)"
+                ? "push by \(developer): \(title)"
                 : roll < 8
-                    ? "pull_request #\(rng.int(200...2_400))"
-                    : roll < 9 ? "workflow_dispatch by \(developer)" : "schedule"
+                    ? "pull_request #\(rng.int(200...2_400)) by \(developer): \(title)"
+                    : roll < 9 ? "workflow_dispatch by \(developer)" : "schedule by \(developer)"
             stage = plan.status == .succeeded ? "deploy" : rng.pick(["build", "test", "deploy"])
             let repo = name.split(separator: ":").first.map(String.init) ?? name
             url = "https://github.com/\(repo)/actions/runs/\(id)"
@@ -182,8 +197,10 @@ extension DemoOrganization {
                 "https://\(region).console.aws.amazon.com/ecs/v2/clusters/\(name)/services/\(name)"
                 + "/deployments"
         }
+        // GitHub runs belong to no AWS account: the live refresh stores them as github/global.
+        let scope = kind == .githubActions ? ("github", "global") : (account.id, region)
         return PipelineRun(
-            id: id, kind: kind, accountId: account.id, region: region, name: name, status: plan.status,
+            id: id, kind: kind, accountId: scope.0, region: scope.1, name: name, status: plan.status,
             stage: stage, trigger: trigger, commit: rng.hex(7), startedAt: started, finishedAt: finished,
             url: url)
     }

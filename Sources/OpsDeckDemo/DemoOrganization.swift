@@ -34,6 +34,8 @@ public enum DemoOrganization {
             alarms: alarms, incidents: incidents, pipelineRuns: runs, costPoints: cost.points,
             budgets: cost.budgets, forecast: cost.forecast,
             forecastPeriod: clock.monthStart..<clock.nextMonthStart,
-            costExplorerRequestsToday: size == .large ? 14 : 6)
+            costExplorerRequestsToday: size == .large ? 14 : 6,
+            metricSeries: makeMetricSeries(alarms: alarms, seed: seed, clock: clock),
+            anomalies: makeAnomalies(org: org, seed: seed, clock: clock))
     }
 }

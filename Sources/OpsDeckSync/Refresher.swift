@@ -23,7 +23,7 @@ public final class Refresher: Sendable {
     public let cache: CacheDatabase
     /// Roles, regions and concurrency.
     public let configuration: SyncConfiguration
-    private let now: @Sendable () -> Date
+    let now: @Sendable () -> Date
 
     /// Creates a refresher.
     /// - Parameters:
@@ -57,6 +57,9 @@ public final class Refresher: Sendable {
         let sources = sources.intersection(Self.supportedSources)
         let state = RefreshState()
         guard !sources.isEmpty else { return RefreshReport() }
+        if sources.contains(.pipelines), let gitHub = configuration.gitHub {
+            await refreshGitHub(gitHub, state: state)
+        }
         var organization: OrganizationSnapshot?
         var managementAccountId: String?
         var cachedAliases: [String: String] = [:]
@@ -76,6 +79,8 @@ public final class Refresher: Sendable {
                 managementAccountId = fetched.info.managementAccountId
                 state.succeed()
             } catch {
+                // Cancelled (the console closed): not the management account's fault.
+                if Task.isCancelled { return state.report }
                 let accountId =
                     cached?.organization?.managementAccountId ?? management.accountId ?? "management"
                 let stops = (error as? AWSClientError).map(Self.stopsEverything) ?? false
@@ -182,21 +187,23 @@ public final class Refresher: Sendable {
                     with: .roles(result.roles))
                 if let alias = result.alias { state.setAlias(alias, for: accountId) }
             case .alarms:
-                let alarms = try await AlarmsProvider(
+                let fetched = try await AlarmsProvider(
                     core: core, includeComposite: configuration.includeCompositeAlarms
-                ).fetch(accountId: accountId)
-                try cache.replace(
-                    source: .alarms, accountId: accountId, region: job.region, fetchedAt: now(),
-                    with: .alarms(alarms))
+                ).fetchWithSeries(accountId: accountId, now: now())
+                try cache.replaceAlarms(
+                    fetched.alarms, series: fetched.series, accountId: accountId, region: job.region,
+                    fetchedAt: now())
             case .pipelines:
-                let runs = try await PipelinesProvider(core: core).fetch(accountId: accountId)
+                let runs = try await PipelinesProvider(
+                    core: core, executionsPerPipeline: configuration.executionsPerPipeline
+                ).fetch(accountId: accountId)
                 try cache.replace(
                     source: .pipelines, accountId: accountId, region: job.region, fetchedAt: now(),
                     with: .pipelineRuns(runs))
             case .cost:
-                let fetched = try await CostProvider(core: core).fetch(
+                // The provider counts its Cost Explorer requests in the cache, failed ones too.
+                let fetched = try await CostProvider(core: core, cache: cache).fetch(
                     managementAccountId: accountId, today: now())
-                try cache.recordCostExplorerRequests(fetched.costExplorerCalls, at: now())
                 try cache.replace(
                     source: .cost, accountId: accountId, region: job.region, fetchedAt: now(),
                     with: .cost(fetched.records))

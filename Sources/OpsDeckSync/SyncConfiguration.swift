@@ -18,6 +18,10 @@ public struct SyncConfiguration: Sendable, Hashable {
     /// Whether to call ListRoleTags for each role (AWS's ListRoles returns no tags); one
     /// IAM call per role, so large accounts may want it off.
     public var readsRoleTags: Bool
+    /// The newest executions read per CodePipeline pipeline.
+    public var executionsPerPipeline = 10
+    /// GitHub Actions repositories read with the pipelines source; nil reads none.
+    public var gitHub: GitHubSource?
 
     /// Creates a configuration; the defaults suit an organization created through AWS
     /// Organizations, where `OrganizationAccountAccessRole` exists in every member.

@@ -31,6 +31,17 @@ public enum AlertsPresenter {
         }
     }
 
+    /// A queued action shows on its row until PagerDuty has taken it: `ack…` while
+    /// pending, `conflict!` when somebody else was first, `failed!` when refused.
+    static func queuedStatus(_ queued: QueuedIncidentAction, ascii: Bool) -> (String, ThemeRole) {
+        switch queued.state {
+        case .pending: (queued.action.kind.label + (ascii ? "..." : "…"), .stale)
+        case .conflict: ("conflict!", .error)
+        case .failed: ("failed!", .error)
+        case .sent: (queued.action.kind.label, .muted)
+        }
+    }
+
     public static func alerts(_ snapshot: OrgSnapshot, _ context: PresentationContext) -> [Alert] {
         AlertInbox.merge(alarms: snapshot.alarms, incidents: snapshot.incidents).filter {
             context.includes(region: $0.region)
@@ -47,6 +58,9 @@ public enum AlertsPresenter {
             var status = alert.status.lowercased()
             if alert.isResolvedButStillFiring { status = "resolved!" }
             var cellRoles: CellRoles = [0: severityRole(alert.severity), 5: statusRole(alert)]
+            if let incident = alert.incident, let queued = snapshot.pagerDuty.latestAction(for: incident.id) {
+                (status, cellRoles[5]) = queuedStatus(queued, ascii: context.ascii)
+            }
             if prod { cellRoles[2] = .prodText }
             return PaneRow(
                 id: alert.id,
@@ -80,6 +94,7 @@ public enum AlertsPresenter {
                 ("Composite", alarm.isComposite ? "yes" : "no"),
             ]
             if let threshold = alarm.threshold { lines.append(("Threshold", String(threshold))) }
+            lines += alarmMetricLines(alarm, snapshot, context)
         }
         if let incident = alert.incident {
             lines += [
@@ -92,6 +107,14 @@ public enum AlertsPresenter {
                 ("Incident key", incident.incidentKey ?? "-"),
                 ("Link", incident.htmlURL ?? "-"),
             ]
+            if let queued = snapshot.pagerDuty.latestAction(for: incident.id) {
+                lines.append(
+                    (
+                        "Queued action",
+                        "\(queued.action.kind.verb): \(queued.state.rawValue)"
+                            + (queued.message.map { " (\($0))" } ?? "")
+                    ))
+            }
         }
         return lines
     }

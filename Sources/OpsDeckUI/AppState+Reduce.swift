@@ -24,6 +24,9 @@ extension AppState {
             theme = newTheme
             show("Theme \(newTheme.name)")
         case .message(let text, let isError): show(text, isError: isError)
+        case .refreshEvent(let event): apply(event)
+        case .mfaRequested(let serial): mode = .mfa(serial: serial, field: TextField(masked: true))
+        case .incidentActionQueued(let queued): recordIncidentAction(queued)
         }
         keepSelectionsVisible()
         return effects
@@ -78,6 +81,9 @@ extension AppState {
                 mode = .normal
             }
             return []
+        case .mfa(let serial, var field): return handleMFA(key, serial: serial, field: &field)
+        case .incidentConfirm(let prompt): return handleIncidentConfirm(key, prompt)
+        case .incidentInput(let prompt, var field): return handleIncidentInput(key, prompt, &field)
         }
     }
 
@@ -150,6 +156,8 @@ extension AppState {
             return [.refresh(focus)]
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]
+        case .acknowledgeIncident, .resolveIncident, .snoozeIncident, .noteIncident, .reassignIncident:
+            beginIncidentAction(action)
         }
         return []
     }

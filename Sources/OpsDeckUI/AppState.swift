@@ -27,6 +27,8 @@ public struct AppState: Sendable {
     public var rolesView: PresentationContext.RolesView = .list
     public var costView: PresentationContext.CostView = .byAccount
     public var message: StatusMessage?
+    /// Refreshes running now, oldest first.
+    public var refreshes: [RefreshActivity] = []
     /// Configured profile and regions, shown in the header before any data arrives.
     public var profile: String
     public var regions: [String]

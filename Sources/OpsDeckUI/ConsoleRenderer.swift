@@ -32,6 +32,12 @@ public enum ConsoleRenderer {
                 into: &buffer, area: body, title: "\(pane.title) detail (Esc back)", lines: lines,
                 offset: offset,
                 state: state, glyphs: glyphs, production: prod)
+        case .incidentConfirm(let prompt):
+            IncidentDialogView.draw(
+                into: &buffer, area: body, prompt: prompt, field: nil, state: state, glyphs: glyphs)
+        case .incidentInput(let prompt, let field):
+            IncidentDialogView.draw(
+                into: &buffer, area: body, prompt: prompt, field: field, state: state, glyphs: glyphs)
         default:
             break
         }

@@ -33,12 +33,14 @@ public enum CostPresenter {
                 ],
                 cellRoles: cellRoles, isProduction: prod)
         }
-        return PaneContent(columns: columns, rows: rows, emptyMessage: "No cost data yet")
+        return PaneContent(
+            columns: columns, rows: rows + anomalyRows(snapshot, context), emptyMessage: "No cost data yet")
     }
 
     public static func detail(_ id: String, _ snapshot: OrgSnapshot, _ context: PresentationContext) -> [(
         String, String
     )] {
+        if id.hasPrefix(anomalyPrefix) { return anomalyDetail(id, snapshot, context) }
         let key = id.split(separator: ":", maxSplits: 1).last.map(String.init) ?? id
         let lines = id.hasPrefix("account:") ? snapshot.cost.byAccount : snapshot.cost.byService
         guard let line = lines.first(where: { $0.key == key }) else { return [] }

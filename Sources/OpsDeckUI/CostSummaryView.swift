@@ -37,7 +37,11 @@ enum CostSummaryView {
                 SparkText.render(cost.daily, width: max(1, min(30, area.width - 20)), ascii: state.ascii),
                 .sparkline
             ),
-            ("  CE requests today \(cost.costExplorerRequestsToday)", .muted),
+            ("  Cost Explorer requests today: \(cost.costExplorerRequestsToday) (~$0.01 each)", .muted),
+        ])
+        line([
+            ("Anomalies 30d ", .muted),
+            (CostPresenter.anomalySummary(cost.anomalies), cost.anomalies.isEmpty ? .muted : .warning),
         ])
         let budgets = cost.budgets.sorted { $0.percentUsed > $1.percentUsed }
         for budget in budgets.prefix(max(0, area.maxY - y)) {

@@ -1,3 +1,5 @@
+import OpsDeckCore
+
 /// Work the reducer asks the runtime to do; results come back as Actions.
 public enum Effect: Sendable, Equatable {
     case quit
@@ -9,4 +11,9 @@ public enum Effect: Sendable, Equatable {
     case redraw
     /// Give the terminal back and stop, as Ctrl-Z does in a shell.
     case suspend
+    /// The MFA prompt was answered: the code, or nil when the user cancelled.
+    case answerMFA(MFACode?)
+    /// Queue an incident action for PagerDuty; the result comes back as
+    /// `.incidentActionQueued` (pd-rest).
+    case incidentAction(IncidentAction)
 }

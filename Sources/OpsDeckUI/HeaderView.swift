@@ -24,6 +24,9 @@ enum HeaderView {
         } else {
             segments.append(("no organization in the cache yet", .muted))
         }
+        if let onCall = OnCall.summary(state.snapshot.pagerDuty.onCalls) {
+            segments.append(("on call: \(onCall)", .header))
+        }
         segments.append(("profile \(org?.profile ?? state.profile)", .header))
         segments.append((state.region ?? (org?.regions ?? state.regions).joined(separator: ","), .header))
         let staleness = state.overallStaleness

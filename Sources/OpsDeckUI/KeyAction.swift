@@ -28,6 +28,12 @@ public enum KeyAction: String, Sendable, CaseIterable, Hashable {
     case refresh = "refresh"
     case redraw = "redraw"
     case suspend = "suspend"
+    // PagerDuty incident actions on the Alerts pane (pd-rest).
+    case acknowledgeIncident = "acknowledge"
+    case resolveIncident = "resolve"
+    case snoozeIncident = "snooze"
+    case noteIncident = "note"
+    case reassignIncident = "reassign"
 
     /// One line of help text.
     public var summary: String {
@@ -59,6 +65,11 @@ public enum KeyAction: String, Sendable, CaseIterable, Hashable {
         case .refresh: "Refresh the focused pane now"
         case .redraw: "Redraw the whole screen"
         case .suspend: "Suspend to the shell (fg resumes)"
+        case .acknowledgeIncident: "Alerts: acknowledge the selected incident (asks first)"
+        case .resolveIncident: "Alerts: resolve the selected incident (asks first)"
+        case .snoozeIncident: "Alerts: snooze the selected acknowledged incident for an hour (asks first)"
+        case .noteIncident: "Alerts: add a note to the selected incident"
+        case .reassignIncident: "Alerts: reassign the selected incident to PagerDuty user ids"
         }
     }
 }

@@ -42,6 +42,11 @@ public struct Keymap: Sendable, Hashable {
         .character("r"): .refresh,
         .control("l"): .redraw,
         .control("z"): .suspend,
+        .character("a"): .acknowledgeIncident,
+        .character("R"): .resolveIncident,
+        .character("Z"): .snoozeIncident,
+        .character("n"): .noteIncident,
+        .character("A"): .reassignIncident,
     ])
 
     public func action(for key: Key) -> KeyAction? { bindings[key] }

@@ -11,4 +11,10 @@ public enum Mode: Sendable {
     case help(offset: Int)
     /// The detail view of one row.
     case detail(pane: PaneID, rowId: String, offset: Int)
+    /// Typing the code of MFA device `serial`, masked; Esc cancels.
+    case mfa(serial: String, field: TextField)
+    /// Asking "really?" before an incident action is queued (pd-rest).
+    case incidentConfirm(IncidentPrompt)
+    /// Typing the text an incident action needs: a note, user ids (pd-rest).
+    case incidentInput(IncidentPrompt, TextField)
 }

@@ -24,12 +24,13 @@ enum OverlayView {
                 ellipsis: glyphs.ellipsis)
             let valueWidth = inner.width - keyWidth - 3
             if valueWidth > 0 {
+                let role: ThemeRole = SparkText.isSparkline(value, ascii: state.ascii) ? .sparkline : .dialog
                 let wrapped = TextFit.wrap(value, width: valueWidth)
                 for (i, part) in wrapped.enumerated() {
                     guard y + i < inner.maxY else { break }
                     buffer.write(
                         part, x: inner.x + keyWidth + 3, y: y + i, width: valueWidth,
-                        paint: state.paint(.dialog))
+                        paint: state.paint(role))
                 }
                 y += max(1, wrapped.count)
             } else {

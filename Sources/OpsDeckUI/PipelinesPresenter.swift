@@ -28,6 +28,15 @@ public enum PipelinesPresenter {
         status == .inProgress ? "in progress" : status.rawValue
     }
 
+    /// The cache scope of GitHub Actions runs, which belong to no AWS account.
+    static let gitHubAccountId = "github"
+
+    /// The Account column: the account's name, or "GitHub" for workflow runs.
+    static func accountLabel(_ run: PipelineRun, _ context: PresentationContext) -> String {
+        run.accountId == gitHubAccountId && context.accountsById[run.accountId] == nil
+            ? "GitHub" : context.accountName(run.accountId)
+    }
+
     public static func content(_ snapshot: OrgSnapshot, _ context: PresentationContext) -> PaneContent {
         // Failures first, then newest first: indices bucketed by status and sorted by
         // start within each bucket, so 20,000 runs are never copied around by a sort.
@@ -53,7 +62,7 @@ public enum PipelinesPresenter {
                 cells: [
                     .text(label(for: run.status)),
                     .text(run.kind.label),
-                    .text(run.name), .text(context.accountName(run.accountId)), .text(run.region),
+                    .text(run.name), .text(accountLabel(run, context)), .text(run.region),
                     .text(run.stage ?? "-"), .text(run.trigger ?? "-"),
                     .text(run.commit.map { String($0.prefix(7)) } ?? "-"),
                     run.finishedAt.map { .duration(max(0, $0.timeIntervalSince(run.startedAt))) }
@@ -71,7 +80,12 @@ public enum PipelinesPresenter {
         guard let run = snapshot.pipelineRuns.first(where: { $0.id == id }) else { return [] }
         return [
             ("Name", run.name), ("Kind", run.kind.label), ("Status", run.status.rawValue), ("Run", run.id),
-            ("Account", context.accountName(run.accountId) + " (\(run.accountId))"), ("Region", run.region),
+            (
+                "Account",
+                accountLabel(run, context) == "GitHub"
+                    ? "GitHub (no AWS account)" : context.accountName(run.accountId) + " (\(run.accountId))"
+            ),
+            ("Region", run.region),
             ("Stage", run.stage ?? "-"), ("Trigger", run.trigger ?? "-"), ("Commit", run.commit ?? "-"),
             ("Started", "\(run.startedAt)"), ("Finished", run.finishedAt.map { "\($0)" } ?? "still running"),
             ("URL", run.url ?? "-"),

@@ -26,11 +26,19 @@ enum StatusBarView {
                 buffer.write(
                     hint, x: x, y: area.y, paint: state.paint(.muted), maxWidth: max(0, leftWidth - x))
             }
+        case .mfa(let serial, let field):
+            drawMFA(
+                &buffer, serial: serial, field: field,
+                area: Rect(x: area.x, y: area.y, width: leftWidth, height: 1), state: state)
         default:
-            if let message = state.message {
+            // An error outranks progress; progress outranks a passing note.
+            if let message = state.message, message.isError || state.refreshText == nil {
                 buffer.write(
                     " " + message.text, x: area.x, y: area.y, width: leftWidth,
                     paint: state.paint(message.isError ? .error : .statusBar))
+            } else if let progress = state.refreshText {
+                buffer.write(
+                    " " + progress, x: area.x, y: area.y, width: leftWidth, paint: state.paint(.statusBar))
             } else {
                 let hints = hintText(state)
                 buffer.write(hints, x: area.x, y: area.y, width: leftWidth, paint: state.paint(.statusBar))
@@ -58,6 +66,25 @@ enum StatusBarView {
             if state.focus == .accounts { hints += "  \(key(.toggleNode)) fold" }
             return hints + "  \(key(.quit)) quit"
         }
+    }
+
+    /// The masked MFA prompt: the device, then one mask glyph per digit typed.
+    static func drawMFA(
+        _ buffer: inout ScreenBuffer, serial: String, field: TextField, area: Rect, state: AppState
+    ) {
+        let prompt = "MFA code for \(serial) (Esc cancels): "
+        let paint = state.paint(.command)
+        buffer.fill(area, with: paint.blankCell)
+        let promptWidth = min(TextFit.width(of: prompt), max(0, area.width - 8))
+        buffer.write(prompt, x: area.x, y: area.y, width: promptWidth, paint: paint)
+        var masked = field
+        masked.isMasked = true
+        masked.draw(
+            into: &buffer,
+            area: Rect(
+                x: area.x + promptWidth, y: area.y, width: max(0, area.width - promptWidth), height: 1),
+            glyphs: state.ascii ? .ascii : .unicode, paint: paint,
+            cursorPaint: Paint(paint.style.with(attributes: .reverse), role: "cursor"))
     }
 
     static func drawInput(

@@ -12,7 +12,10 @@ struct OpsDeckCommand: ParsableCommand {
         commandName: "opsdeck",
         abstract: "A terminal operations console for multi-account AWS organizations.",
         version: OpsDeckVersion.current,
-        subcommands: [Console.self, Refresh.self, Export.self, ConfigCommand.self],
+        subcommands: [
+            Console.self, Refresh.self, Export.self, ConfigCommand.self, IncidentsCommand.self, Doctor.self,
+            AssumeCommand.self, AuditCommand.self,
+        ],
         defaultSubcommand: Console.self
     )
 }
@@ -109,6 +112,12 @@ struct Refresh: ParsableCommand {
     @Option(help: "Path of the config file (default: $XDG_CONFIG_HOME/opsdeck/config.toml).")
     var config: String?
 
+    @Flag(help: "Fetch cost even if its refresh interval (6 h by default) has not passed.")
+    var force = false
+
+    @Option(help: "The current MFA code for a profile with mfa_serial (otherwise the terminal asks).")
+    var mfaCode: String?
+
     func run() throws {
         var sources = Set(Source.allCases).subtracting([.incidents])
         if let only {
@@ -129,7 +138,8 @@ struct Refresh: ParsableCommand {
         options.profile = profile
         options.regions = regions
         options.environment = ProcessInfo.processInfo.environment
-        let request = RefreshRunner.Request(only: sources, endpointURL: endpointURL, options: options)
+        let request = RefreshRunner.Request(
+            only: sources, endpointURL: endpointURL, options: options, force: force, mfaCode: mfaCode)
         let status = BlockingTask.run(fallback: Int32(1)) { await RefreshRunner.run(request) }
         if status != 0 { throw ExitCode(status) }
     }

@@ -279,7 +279,7 @@ struct ResponseDecodingTests {
         #expect(run.status == .inProgress)
         #expect(run.finishedAt == nil)
         #expect(run.commit == "4b1e8c3f0a9d")
-        #expect(run.trigger == "Webhook")
+        #expect(run.trigger == "Webhook: Fix login")
         #expect(run.kind == .codePipeline)
         let failed = executions[1].pipelineRun(accountId: "333333333333", region: "eu-west-1")
         #expect(failed.status == .failed)

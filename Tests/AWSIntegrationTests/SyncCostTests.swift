@@ -44,8 +44,9 @@ struct SyncCostTests {
             let cached = try #require(snapshot.cost.budgets.first { $0.name == budget.name })
             #expect(cached.isBreached == budget.overLimit, "\(budget.name)")
         }
-        // Four GetCostAndUsage operations and the forecast (moto lacks it: no forecast).
-        #expect(snapshot.cost.costExplorerRequestsToday == 5)
+        // Every request AWS would bill: five GetCostAndUsage pages (daily by account has two),
+        // the forecast and the anomalies (moto answers both with HTML 500: no forecast).
+        #expect(snapshot.cost.costExplorerRequestsToday == 7)
         #expect(snapshot.cost.forecast == nil)
 
         // Month to date by account: the daily points of November, as seeded.

@@ -19,6 +19,16 @@ enum CloudWatchWire {
         var Threshold: Double?
         var AlarmActions: [String]?
         var AlarmRule: String?
+        var Dimensions: [DimensionShape]?
+        var Statistic: String?
+        var ExtendedStatistic: String?
+        var Period: Int?
+        var Unit: String?
+    }
+
+    struct DimensionShape: Decodable {
+        var Name: String?
+        var Value: String?
     }
 
     struct DescribeAlarmsOutput: Decodable {

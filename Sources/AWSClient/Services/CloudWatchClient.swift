@@ -19,25 +19,56 @@ public struct CloudWatchClient: Sendable {
     public func describeAlarms(
         state: Alarm.State? = nil, includeComposite: Bool = true
     ) async throws(AWSClientError) -> [Alarm] {
+        try await describeAlarmsWithMetrics(state: state, includeComposite: includeComposite).alarms
+    }
+
+    /// `describeAlarms`, with the metric each single-metric alarm evaluates, for
+    /// `getMetricData`.
+    /// - Throws: `AWSClientError`.
+    public func describeAlarmsWithMetrics(
+        state: Alarm.State? = nil, includeComposite: Bool = true
+    ) async throws(AWSClientError) -> AlarmListing {
         let operation = "DescribeAlarms"
         let types = includeComposite ? ["CompositeAlarm", "MetricAlarm"] : ["MetricAlarm"]
-        return try await Paginator(context: core.context(.cloudWatch, operation: operation)).collect {
+        var metrics: [String: AlarmMetric] = [:]
+        let alarms = try await Paginator(context: core.context(.cloudWatch, operation: operation)).collect {
             token throws(AWSClientError) in
             let page = try await core.json(
                 .cloudWatch, operation: operation,
                 input: CloudWatchWire.DescribeAlarmsInput(
                     AlarmTypes: types, StateValue: state?.rawValue, NextToken: token),
                 output: CloudWatchWire.DescribeAlarmsOutput.self)
+            for shape in page.MetricAlarms ?? [] {
+                if let metric = Self.metric(of: shape) { metrics[metric.alarmArn] = metric }
+            }
             let alarms =
                 (page.MetricAlarms ?? []).compactMap { alarm(from: $0, composite: false) }
                 + (page.CompositeAlarms ?? []).compactMap { alarm(from: $0, composite: true) }
             return (alarms, page.NextToken)
         }
+        return AlarmListing(alarms: alarms, metrics: metrics)
     }
 
-    /// Data points of metrics between two times, all pages merged by query id.
+    /// The most queries one `GetMetricData` request may carry.
+    public static let maxQueriesPerRequest = 500
+
+    /// Data points of metrics between two times, all pages merged by query id. More than
+    /// `maxQueriesPerRequest` queries are sent in several requests, each paged to its end.
     /// - Throws: `AWSClientError`.
     public func getMetricData(
+        _ queries: [MetricQuery], start: Date, end: Date
+    ) async throws(AWSClientError) -> [MetricSeries] {
+        var results: [MetricSeries] = []
+        var index = 0
+        while index < queries.count {
+            let batch = Array(queries[index..<min(queries.count, index + Self.maxQueriesPerRequest)])
+            results += try await getMetricDataBatch(batch, start: start, end: end)
+            index += batch.count
+        }
+        return results
+    }
+
+    private func getMetricDataBatch(
         _ queries: [MetricQuery], start: Date, end: Date
     ) async throws(AWSClientError) -> [MetricSeries] {
         let operation = "GetMetricData"
@@ -72,6 +103,20 @@ public struct CloudWatchClient: Sendable {
             return (results, page.NextToken)
         }
         return order.compactMap { series[$0] }
+    }
+
+    /// Nil for alarms on metric math (`Metrics`) or without a statistic.
+    static func metric(of wire: CloudWatchWire.AlarmShape) -> AlarmMetric? {
+        guard let arn = wire.AlarmArn, let namespace = wire.Namespace, let name = wire.MetricName,
+            let stat = wire.Statistic ?? wire.ExtendedStatistic, let period = wire.Period, period > 0
+        else { return nil }
+        var dimensions: [String: String] = [:]
+        for dimension in wire.Dimensions ?? [] {
+            if let key = dimension.Name, let value = dimension.Value { dimensions[key] = value }
+        }
+        return AlarmMetric(
+            alarmArn: arn, namespace: namespace, metricName: name, dimensions: dimensions, stat: stat,
+            period: period, unit: wire.Unit)
     }
 
     private func alarm(from wire: CloudWatchWire.AlarmShape, composite: Bool) -> Alarm? {

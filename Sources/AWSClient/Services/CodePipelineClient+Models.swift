@@ -29,6 +29,8 @@ extension CodePipelineClient {
         public var lastUpdateTime: Date?
         /// `StartPipelineExecution`, `Webhook`, `CloudWatchEvent`, ...
         public var triggerType: String?
+        /// Who or what: an IAM or STS ARN, a rule ARN, a connection ARN.
+        public var triggerDetail: String?
         /// The revision of the first source action (a commit id for Git sources).
         public var sourceRevision: String?
         public var sourceRevisionSummary: String?
@@ -37,7 +39,7 @@ extension CodePipelineClient {
         public init(
             pipelineName: String, executionId: String, status: String, statusSummary: String? = nil,
             startTime: Date? = nil, lastUpdateTime: Date? = nil, triggerType: String? = nil,
-            sourceRevision: String? = nil, sourceRevisionSummary: String? = nil
+            triggerDetail: String? = nil, sourceRevision: String? = nil, sourceRevisionSummary: String? = nil
         ) {
             self.pipelineName = pipelineName
             self.executionId = executionId
@@ -46,6 +48,7 @@ extension CodePipelineClient {
             self.startTime = startTime
             self.lastUpdateTime = lastUpdateTime
             self.triggerType = triggerType
+            self.triggerDetail = triggerDetail
             self.sourceRevision = sourceRevision
             self.sourceRevisionSummary = sourceRevisionSummary
         }
@@ -68,7 +71,7 @@ extension CodePipelineClient {
             return PipelineRun(
                 id: executionId, kind: .codePipeline, accountId: accountId, region: region,
                 name: pipelineName,
-                status: runStatus, stage: stage, trigger: triggerType, commit: sourceRevision,
+                status: runStatus, stage: stage, trigger: triggerLabel, commit: sourceRevision,
                 startedAt: startTime ?? lastUpdateTime ?? Date(timeIntervalSince1970: 0),
                 finishedAt: finished,
                 url: "https://\(region).console.aws.amazon.com/codesuite/codepipeline/pipelines/"
@@ -106,6 +109,23 @@ extension CodePipelineClient {
         /// The stage an execution is at: the last stage that ran it.
         public func currentStage(executionId: String) -> String? {
             stages.last { $0.executionId == executionId }?.name
+        }
+
+        /// The stage worth showing for `execution`: where a running one is, where a failed
+        /// or stopped one ended. Nil when the state no longer shows it there (a newer
+        /// execution has run that stage since) or when it succeeded.
+        public func stage(of execution: PipelineExecution) -> String? {
+            switch execution.runStatus {
+            case .inProgress, .queued:
+                return currentStage(executionId: execution.executionId)
+            case .failed, .stopped:
+                let ended: Set<String> = ["Failed", "Stopped", "Stopping", "Cancelled"]
+                return stages.last { stage in
+                    stage.executionId == execution.executionId && stage.status.map(ended.contains) == true
+                }?.name
+            case .succeeded, .superseded:
+                return nil
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ enum CodePipelineWire {
 
     struct ListExecutionsInput: Encodable {
         var pipelineName: String
+        var maxResults: Int?
         var nextToken: String?
     }
 
@@ -35,6 +36,7 @@ enum CodePipelineWire {
 
     struct Trigger: Decodable {
         var triggerType: String?
+        var triggerDetail: String?
     }
 
     struct ExecutionSummary: Decodable {
@@ -51,8 +53,8 @@ enum CodePipelineWire {
             return CodePipelineClient.PipelineExecution(
                 pipelineName: pipelineName, executionId: pipelineExecutionId, status: status ?? "",
                 statusSummary: statusSummary, startTime: startTime, lastUpdateTime: lastUpdateTime,
-                triggerType: trigger?.triggerType, sourceRevision: source?.revisionId,
-                sourceRevisionSummary: source?.revisionSummary)
+                triggerType: trigger?.triggerType, triggerDetail: trigger?.triggerDetail,
+                sourceRevision: source?.revisionId, sourceRevisionSummary: source?.revisionSummary)
         }
     }
 

@@ -36,13 +36,16 @@ public struct CodePipelineClient: Sendable {
         pipelineName: String, limit: Int? = nil
     ) async throws(AWSClientError) -> [PipelineExecution] {
         let operation = "ListPipelineExecutions"
+        // Ask for no more than is wanted (the API's page is 1...100, default 100).
+        let pageSize = limit.map { min(max($0, 1), 100) }
         return try await Paginator(context: core.context(.codePipeline, operation: operation)).collect(
             limit: limit
         ) {
             token throws(AWSClientError) in
             let page = try await core.json(
                 .codePipeline, operation: operation,
-                input: CodePipelineWire.ListExecutionsInput(pipelineName: pipelineName, nextToken: token),
+                input: CodePipelineWire.ListExecutionsInput(
+                    pipelineName: pipelineName, maxResults: pageSize, nextToken: token),
                 output: CodePipelineWire.ListExecutionsOutput.self)
             return (
                 (page.pipelineExecutionSummaries ?? []).map { $0.model(pipelineName: pipelineName) },

@@ -29,6 +29,12 @@ struct IncidentRecord: Hashable, CacheRecord, BulkRecord {
     var region: String
     var source: String
     var fetchedAt: Date
+    var serviceId: String?
+    /// When the state was last set (event `occurred_at` or REST `updated_at`); NULL when it
+    /// never was (known only from a note). Newer wins, in `ingest` and `upsertIncidents`.
+    var lastEventAt: Date?
+    /// JSON array of `IncidentTimelineEntry`.
+    var timeline: String
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id
@@ -51,6 +57,9 @@ struct IncidentRecord: Hashable, CacheRecord, BulkRecord {
         case region
         case source
         case fetchedAt = "fetched_at"
+        case serviceId = "service_id"
+        case lastEventAt = "last_event_at"
+        case timeline
     }
 
     enum Columns {
@@ -85,6 +94,9 @@ struct IncidentRecord: Hashable, CacheRecord, BulkRecord {
         region = scope.region
         source = scope.source.rawValue
         fetchedAt = scope.fetchedAt
+        serviceId = incident.serviceId
+        lastEventAt = incident.lastEventAt
+        timeline = IncidentTimelineCoding.encode(incident.timeline)
     }
 
     static let bulkColumns = CodingKeys.allCases.map(\.rawValue)
@@ -95,14 +107,24 @@ struct IncidentRecord: Hashable, CacheRecord, BulkRecord {
             createdAt.timeIntervalSinceReferenceDate, updatedAt.timeIntervalSinceReferenceDate, incidentKey,
             htmlUrl, alarmArn,
             incidentAccountId, incidentRegion, accountId, region, source,
-            fetchedAt.timeIntervalSinceReferenceDate,
+            fetchedAt.timeIntervalSinceReferenceDate, serviceId, lastEventAt?.timeIntervalSinceReferenceDate,
+            timeline,
         ]
     }
+
+    /// Insert or overwrite one incident (the webhook and REST paths have already decided
+    /// which state wins).
+    static let upsertSQL: String = {
+        let columns = bulkColumns.joined(separator: ", ")
+        let marks = Array(repeating: "?", count: bulkColumns.count).joined(separator: ", ")
+        return "INSERT OR REPLACE INTO incidents (\(columns)) VALUES (\(marks))"
+    }()
 
     /// The columns `decode` reads, by index, in storage order (sorted in Swift).
     static let selectSQL = """
         SELECT id, number, title, status, urgency, priority, service_name, assignees, escalation_policy,
-            created_at, updated_at, incident_key, html_url, alarm_arn, incident_account_id, incident_region
+            created_at, updated_at, incident_key, html_url, alarm_arn, incident_account_id, incident_region,
+            service_id, last_event_at, timeline
         FROM incidents
         """
 
@@ -115,6 +137,8 @@ struct IncidentRecord: Hashable, CacheRecord, BulkRecord {
             assignees: cache.array(row, 7), escalationPolicy: cache.optionalString(row, 8),
             createdAt: row.date(9), updatedAt: row.date(10), incidentKey: row.optionalString(11),
             htmlURL: row.optionalString(12), alarmARN: row.optionalString(13),
-            accountId: cache.optionalString(row, 14), region: cache.optionalString(row, 15))
+            accountId: cache.optionalString(row, 14), region: cache.optionalString(row, 15),
+            serviceId: cache.optionalString(row, 16), lastEventAt: row.optionalDate(17),
+            timeline: IncidentTimelineCoding.decode(row.bytes(18)))
     }
 }

@@ -12,7 +12,8 @@ Serves (the data shapes are in README.md beside this file):
   CompositeAlarms, with AlarmTypes, StateValue, AlarmNames, AlarmNamePrefix, MaxRecords and
   NextToken. With --moto, the request is also forwarded, as signed, to moto, and moto's
   metric alarms are merged in (moto checks that signature itself).
-- Cost Explorer, JSON 1.1 (`AWSInsightsIndexService.<Op>`): GetCostForecast, GetAnomalies.
+- Cost Explorer, JSON 1.1 (`AWSInsightsIndexService.<Op>`): GetCostForecast, GetAnomalies;
+  with --moto, GetCostAndUsage is forwarded, as signed, to moto.
 - GitHub REST: GET /repos/{owner}/{repo}/actions/runs with page/per_page, status, branch,
   event, and the Link header.
 
@@ -312,8 +313,8 @@ class Handler(BaseHTTPRequestHandler):
         return {}
 
     # ---------------------------------------------------------------- CodePipeline
-    def pipeline(self, account, name):
-        pipelines = self.block("codepipeline", account).get("pipelines", {})
+    def pipeline(self, account, name, region=None):
+        pipelines = self.block("codepipeline", account, region).get("pipelines", {})
         if not name or name not in pipelines:
             raise AWSError(400, "PipelineNotFoundException",
                            f"Account '{account or 'unknown'}' does not have a pipeline with name "
@@ -321,7 +322,7 @@ class Handler(BaseHTTPRequestHandler):
         return pipelines[name]
 
     def op_CodePipeline_20150709_ListPipelines(self, account, entry, request, body):
-        pipelines = self.block("codepipeline", account).get("pipelines", {})
+        pipelines = self.block("codepipeline", account, entry.get("region")).get("pipelines", {})
         summaries = [dict(p.get("summary", {}), name=name) for name, p in sorted(pipelines.items())]
         size = bounded(request.get("maxResults"), 1000, 1, 1000, "maxResults")
         page, token = paginate(summaries, request.get("nextToken"), size,
@@ -329,7 +330,7 @@ class Handler(BaseHTTPRequestHandler):
         return 200, {"pipelines": page, **({"nextToken": token} if token else {})}
 
     def op_CodePipeline_20150709_ListPipelineExecutions(self, account, entry, request, body):
-        pipeline = self.pipeline(account, request.get("pipelineName"))
+        pipeline = self.pipeline(account, request.get("pipelineName"), entry.get("region"))
         executions = pipeline.get("executions", [])
         stage = (request.get("filter") or {}).get("succeededInStage", {}).get("stageName")
         if stage:
@@ -342,7 +343,7 @@ class Handler(BaseHTTPRequestHandler):
         return 200, {"pipelineExecutionSummaries": page, **({"nextToken": token} if token else {})}
 
     def op_CodePipeline_20150709_GetPipelineState(self, account, entry, request, body):
-        pipeline = self.pipeline(account, request.get("name"))
+        pipeline = self.pipeline(account, request.get("name"), entry.get("region"))
         state = dict(pipeline.get("state", {}))
         state["pipelineName"] = request["name"]
         return 200, state
@@ -422,6 +423,16 @@ class Handler(BaseHTTPRequestHandler):
                                "InvalidNextTokenException")
         return 200, {"Anomalies": page, **({"NextPageToken": token} if token else {})}
 
+    # ------------------------------------------- Cost Explorer via moto (metrics-cost)
+    # With --moto, GetCostAndUsage goes on to moto as signed (moto answers it, from the
+    # seeded canned results), so one endpoint can serve every Cost Explorer operation and a
+    # test can count them all in one log. Without --moto there is nothing to answer from.
+    def op_AWSInsightsIndexService_GetCostAndUsage(self, account, entry, request, body):
+        if not self.state.moto:
+            raise AWSError(400, "UnknownOperationException",
+                           "GetCostAndUsage is answered by moto: start with --moto")
+        return self.forward_to_moto(body)
+
     # ---------------------------------------------------------------- GitHub
     def github_runs(self, owner, repo, url):
         with self.state.lock:
@@ -430,6 +441,9 @@ class Handler(BaseHTTPRequestHandler):
         token = github.get("token")
         header = self.headers.get("Authorization", "")
         json_type = "application/json; charset=utf-8"
+        self.github_note_headers(entry, header)
+        if self.github_rate_limited(github, entry, json_type):
+            return
         if token and header not in (f"Bearer {token}", f"token {token}"):
             entry["status"] = 401
             self.state.log(entry)
@@ -479,6 +493,35 @@ class Handler(BaseHTTPRequestHandler):
         self.state.log(entry)
         self.send(200, json.dumps({"total_count": len(runs), "workflow_runs": chunk}), json_type,
                   extra)
+
+    # ------------------------------------------------ GitHub: headers and rate limit
+    # (pipelines-gh) What a client sent, for tests, without the token itself; and the
+    # documented rate-limit answer when the data has "rate_limit": {"status", "reset"}.
+    def github_note_headers(self, entry, authorization):
+        entry["accept"] = self.headers.get("Accept")
+        entry["api_version"] = self.headers.get("X-GitHub-Api-Version")
+        entry["user_agent"] = self.headers.get("User-Agent")
+        entry["auth_scheme"] = authorization.split(" ", 1)[0] if authorization else None
+
+    def github_rate_limited(self, github, entry, json_type):
+        limit = github.get("rate_limit")
+        if not limit:
+            return False
+        status = int(limit.get("status", 403))
+        reset = int(limit.get("reset", 0))
+        headers = {"x-ratelimit-limit": str(limit.get("limit", 5000)),
+                   "x-ratelimit-remaining": "0", "x-ratelimit-used": str(limit.get("limit", 5000)),
+                   "x-ratelimit-reset": str(reset), "x-ratelimit-resource": "core",
+                   "X-GitHub-Request-Id": uuid.uuid4().hex.upper()[:20]}
+        entry["status"] = status
+        self.state.log(entry)
+        message = ("API rate limit exceeded for user ID 1. If you reach out to GitHub Support "
+                   "for help, please include the request ID.")
+        self.send(status, json.dumps({
+            "message": message,
+            "documentation_url": "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api"}),
+            json_type, headers)
+        return True
 
 
 def main():

@@ -257,6 +257,7 @@ def seed_everything(moto, today, seed):
         roles[account["id"]] = sorted(created, key=lambda r: r["name"])
 
     alarms = seed_alarms(moto, creds_of, by_name)
+    alarm_metrics = seed_alarm_metrics(moto, creds_of, by_name, today)
     builds = seed_codebuild(moto, creds_of, by_name)
     services = seed_ecs(moto, creds_of, by_name)
     budgets = seed_budgets(moto, admin)
@@ -286,6 +287,7 @@ def seed_everything(moto, today, seed):
         "ecs": services,
         "budgets": budgets,
         "cost_explorer": cost,
+        "alarm_metrics": alarm_metrics,
     }
 
 
@@ -364,6 +366,36 @@ def seed_alarms(moto, creds_of, by_name):
                        "arn": f"arn:aws:cloudwatch:{region}:{account['id']}:alarm:{alarm}",
                        "namespace": namespace, "metric": metric, "dimensions": dims,
                        "threshold": float(threshold), "state": state})
+    return seeded
+
+
+# -- metric data for the alarms in ALARM (metrics-cost): what GetMetricData gives back for
+# the sparkline of an alarm's detail view. Twelve points, fifteen minutes apart, in the
+# three hours before noon UTC of `today` (the injected clock of the refresh tests), each
+# alone in its five-minute period, so the period's Sum is the value itself.
+ALARM_METRIC_POINTS = 12
+
+
+def alarm_metric_values(threshold):
+    return [round(threshold * (0.5 + 0.1 * i), 2) for i in range(ALARM_METRIC_POINTS)]
+
+
+def seed_alarm_metrics(moto, creds_of, by_name, today):
+    noon = dt.datetime(today.year, today.month, today.day, 12, tzinfo=dt.timezone.utc)
+    seeded = []
+    for name, region, alarm, namespace, metric, dims, threshold, state in ALARMS:
+        if state != "ALARM" or namespace == "AWS/Billing":
+            continue
+        account = by_name[name]
+        cw = moto.client("cloudwatch", creds_of[account["id"]], region)
+        values = alarm_metric_values(threshold)
+        stamps = [noon - dt.timedelta(minutes=175 - 15 * i) for i in range(ALARM_METRIC_POINTS)]
+        cw.put_metric_data(Namespace=namespace, MetricData=[
+            {"MetricName": metric, "Dimensions": [{"Name": k, "Value": v} for k, v in dims.items()],
+             "Timestamp": stamp, "Value": value} for stamp, value in zip(stamps, values)])
+        seeded.append({"account_id": account["id"], "region": region,
+                       "arn": f"arn:aws:cloudwatch:{region}:{account['id']}:alarm:{alarm}",
+                       "timestamps": [int(stamp.timestamp()) for stamp in stamps], "values": values})
     return seeded
 
 
