@@ -7,6 +7,10 @@ extension AppState {
     public mutating func reduce(_ action: Action) -> [Effect] {
         var effects: [Effect] = []
         switch action {
+        case .key, .mouse, .resize, .snapshot: agesAsOf = now
+        default: break
+        }
+        switch action {
         case .key(let key): effects = handleKey(key)
         case .mouse(let event): handleMouse(event)
         case .resize(let newSize): size = newSize

@@ -14,6 +14,10 @@ public struct AppState: Sendable {
     public var mode: Mode = .normal
     public var size: Size
     public var now: Date
+    /// The time the tables' ages and running durations are shown for: the last data change
+    /// or input, so an idle console writes only the header's clock and the data-age labels
+    /// (docs/decisions.md).
+    public var agesAsOf: Date
     public var theme: Theme
     public var keymap: Keymap
     public var readonly: Bool
@@ -44,6 +48,7 @@ public struct AppState: Sendable {
     ) {
         self.size = size
         self.now = now
+        self.agesAsOf = now
         self.theme = theme
         self.keymap = keymap
         self.readonly = readonly
