@@ -65,6 +65,9 @@ struct Console: ParsableCommand {
     @Option(name: .customLong("region"), help: "Region to show (repeat for more).")
     var regions: [String] = []
 
+    @Option(help: "Send every AWS call to this endpoint (as the AWS CLI's --endpoint-url).")
+    var endpointURL: String?
+
     @Option(help: "Also receive PagerDuty webhooks on this host:port (e.g. 127.0.0.1:8787).")
     var webhookListen: String?
 
@@ -85,6 +88,7 @@ struct Console: ParsableCommand {
         options.regions = regions
         options.exitAfterFirstFrame = exitAfterFirstFrame
         options.webhookListen = webhookListen
+        options.endpointURL = endpointURL
         options.environment = ProcessInfo.processInfo.environment
         let status = ConsoleSession.run(options)
         if status != 0 { throw ExitCode(status) }
