@@ -43,6 +43,10 @@ public enum ConsoleSession {
             readonly: setup.readonly, ascii: setup.ascii, profile: setup.profile, regions: setup.regions,
             refreshIntervals: setup.refreshIntervals, themeNames: setup.themeNames)
         _ = state.reduce(.snapshot(setup.initialSnapshot))
+        let breakGlass = BreakGlassConsole.live(
+            options: options, configuration: setup.configuration, readonly: setup.readonly)
+        state.breakGlass.mfaSerial = breakGlass.mfaSerial
+        _ = state.reduce(.breakGlassSessions(breakGlass.activeSessions(now: Date())))
         for notice in setup.notices { _ = state.reduce(.message(notice, isError: true)) }
 
         let mailbox = ActionMailbox()
@@ -66,6 +70,15 @@ public enum ConsoleSession {
             demo: options.demo)
         hooks.incidentAction = { action in incidentSender.send(action, mailbox: mailbox) }
         hooks.answerMFA = { code in setup.refresher.answerMFA(code) }
+        hooks.assumeBreakGlass = { submission, snapshot in
+            breakGlass.assume(submission, accounts: snapshot.accounts, roles: snapshot.roles, mailbox: mailbox)
+        }
+        hooks.runBreakGlassShell = { id in
+            let result = terminal.handOff { breakGlass.runShell(sessionId: id) }
+            mailbox.post(.message(result.message, isError: result.isError))
+            mailbox.post(.breakGlassSessions(breakGlass.activeSessions(now: Date())))
+        }
+        hooks.loadAudit = { breakGlass.auditView() }
         if !options.demo {
             setup.refresher.startLive(
                 mailbox: mailbox,
@@ -83,6 +96,7 @@ public enum ConsoleSession {
         observer.cancel()
         terminal.restore()
         BlockingTask.run(fallback: ()) { await incidentSender.shutdown() }
+        BlockingTask.run(fallback: ()) { await breakGlass.shutdown() }
         let refresher = setup.refresher
         BlockingTask.run(fallback: ()) { await refresher.stop() }
         logger.info("console exited", metadata: ["exit": "\(exit)"])
