@@ -48,7 +48,8 @@ public struct BreakGlassNotification: Sendable, Hashable, Codable {
     /// The one-line subject (SNS allows at most 100 printable ASCII characters).
     public var subject: String {
         let text = "Break-glass: \(user) took \(roleName) in \(accountName)"
-        return String(text.unicodeScalars.filter { $0.isASCII && $0.value >= 32 }.map(Character.init).prefix(100))
+        return String(
+            text.unicodeScalars.filter { $0.isASCII && $0.value >= 32 }.map(Character.init).prefix(100))
     }
 
     /// The human-readable text: SNS messages and PagerDuty notes.
@@ -77,7 +78,8 @@ public struct BreakGlassNotification: Sendable, Hashable, Codable {
     public func failureEntry(_ failures: [String], durationSeconds: Int, at time: Date) -> AuditEntry {
         AuditEntry(
             time: time, event: .notification, sessionId: sessionId, localUser: user, host: host,
-            accountId: accountId, accountName: accountName, roleName: roleName, roleArn: roleArn, reason: reason,
+            accountId: accountId, accountName: accountName, roleName: roleName, roleArn: roleArn,
+            reason: reason,
             ticket: ticket, durationSeconds: durationSeconds, sessionName: sessionName, expiration: expiresAt,
             error: failures.joined(separator: "; "))
     }

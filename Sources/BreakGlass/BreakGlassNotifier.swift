@@ -36,7 +36,9 @@ public struct BreakGlassNotifier: Sendable {
     }
 
     /// True when at least one channel is configured.
-    public var isConfigured: Bool { (sns != nil && snsTopicArn != nil) || webhookURL != nil || incidentNote != nil }
+    public var isConfigured: Bool {
+        (sns != nil && snsTopicArn != nil) || webhookURL != nil || incidentNote != nil
+    }
 
     /// The PagerDuty incident id in a ticket the form's picker filled in (`PD#42 P1ABCDE`), if any.
     public static func incidentId(inTicket ticket: String?) -> String? {
@@ -51,7 +53,8 @@ public struct BreakGlassNotifier: Sendable {
         var failures: [String] = []
         if let sns, let topic = snsTopicArn {
             do {
-                _ = try await sns.publish(topicArn: topic, message: notification.text, subject: notification.subject)
+                _ = try await sns.publish(
+                    topicArn: topic, message: notification.text, subject: notification.subject)
             } catch {
                 failures.append("SNS topic \(topic): \(error) (check the topic and sns:Publish on it)")
             }
@@ -69,7 +72,8 @@ public struct BreakGlassNotifier: Sendable {
                         "webhook (notify_webhook_url) answered HTTP \(response.status) (check the receiver)")
                 }
             } catch {
-                failures.append("webhook (notify_webhook_url) unreachable: \(Self.describe(error, hiding: webhookURL))")
+                failures.append(
+                    "webhook (notify_webhook_url) unreachable: \(Self.describe(error, hiding: webhookURL))")
             }
         }
         if let incidentNote {
@@ -77,7 +81,8 @@ public struct BreakGlassNotifier: Sendable {
                 do {
                     try await incidentNote(id, notification.text)
                 } catch {
-                    failures.append("PagerDuty note on \(id): \(error) (check the token and pagerduty.user_email)")
+                    failures.append(
+                        "PagerDuty note on \(id): \(error) (check the token and pagerduty.user_email)")
                 }
             } else {
                 failures.append(
@@ -105,7 +110,8 @@ public struct BreakGlassNotifier: Sendable {
     /// A transport error without the URL (which may carry a token).
     static func describe(_ error: any Error, hiding url: URL) -> String {
         var text = "\(error)"
-        for secret in [url.absoluteString, url.query(percentEncoded: true) ?? "", url.path] where secret.count > 1 {
+        for secret in [url.absoluteString, url.query(percentEncoded: true) ?? "", url.path]
+        where secret.count > 1 {
             text = text.replacingOccurrences(of: secret, with: "<hidden>")
         }
         return text

@@ -65,7 +65,8 @@ final class BreakGlassConsole: @unchecked Sendable {
         let transport = AsyncHTTPTransport(connectTimeout: .seconds(5))
         return BreakGlassConsole(
             assumer: runner.assumer(transport: transport, auditPath: auditPath),
-            notifier: runner.notifier(transport: transport, pagerDutyTransport: transport), readonly: readonly,
+            notifier: runner.notifier(transport: transport, pagerDutyTransport: transport),
+            readonly: readonly,
             environment: env, auditPath: auditPath, mfaSerial: runner.mfaSerial(transport: transport),
             shellCommand: env["OPSDECK_BREAKGLASS_EXEC"].flatMap { $0.isEmpty ? nil : $0 },
             closeTransports: { try? await transport.shutdown() })
@@ -93,7 +94,8 @@ final class BreakGlassConsole: @unchecked Sendable {
         }
         let request = BreakGlassRequest(
             target: target, reason: submission.reason, ticket: submission.ticket,
-            durationSeconds: submission.durationSeconds, mfaSerial: submission.mfaCode == nil ? nil : mfaSerial,
+            durationSeconds: submission.durationSeconds,
+            mfaSerial: submission.mfaCode == nil ? nil : mfaSerial,
             mfaCode: submission.mfaCode, confirmation: submission.confirmation, readonly: readonly)
         let notifier = self.notifier
         Task.detached { [self] in
@@ -107,16 +109,19 @@ final class BreakGlassConsole: @unchecked Sendable {
             store(session)
             mailbox.post(
                 .breakGlassAssumed(
-                    sessionId: session.sessionId, label: Self.label(session.target), expiration: session.expiration))
+                    sessionId: session.sessionId, label: Self.label(session.target),
+                    expiration: session.expiration))
             guard notifier.isConfigured else { return }
             let notification = BreakGlassNotification(
                 session: session, request: request, identity: assumer.identity, assumedAt: assumer.now())
             let failures = await notifier.announce(
-                notification, durationSeconds: request.durationSeconds, audit: assumer.audit, now: assumer.now())
+                notification, durationSeconds: request.durationSeconds, audit: assumer.audit,
+                now: assumer.now())
             if !failures.isEmpty {
                 mailbox.post(
                     .message(
-                        "Session stands, but not announced: " + failures.joined(separator: "; "), isError: true))
+                        "Session stands, but not announced: " + failures.joined(separator: "; "),
+                        isError: true))
             }
         }
     }
@@ -149,9 +154,15 @@ final class BreakGlassConsole: @unchecked Sendable {
         case .success(let exit) where exit.endedAtExpiry:
             return ("\(label) expired; the subshell was ended. Assume again if you still need it", true)
         case .success(let exit):
-            return ("Back from the \(label) subshell (exit \(exit.exitCode)); the session runs until it expires", false)
+            return (
+                "Back from the \(label) subshell (exit \(exit.exitCode)); the session runs until it expires",
+                false
+            )
         case .failure(let error):
-            return ("\(error.description) (account \(session.target.accountLabel), role \(session.target.roleName))", true)
+            return (
+                "\(error.description) (account \(session.target.accountLabel), role \(session.target.roleName))",
+                true
+            )
         }
     }
 
@@ -161,7 +172,9 @@ final class BreakGlassConsole: @unchecked Sendable {
         // A session lasts at most 12 hours: older entries cannot be running.
         guard let entries = try? log.entries(since: now.addingTimeInterval(-43_200)) else { return [] }
         return entries.compactMap { entry in
-            guard entry.event == .success, let expiration = entry.expiration, expiration > now else { return nil }
+            guard entry.event == .success, let expiration = entry.expiration, expiration > now else {
+                return nil
+            }
             return BreakGlassCountdown.Session(
                 label: "\(entry.accountName ?? entry.accountId)/\(entry.roleName)", expiration: expiration)
         }
@@ -187,7 +200,8 @@ final class BreakGlassConsole: @unchecked Sendable {
         case .confirmationMismatch: .confirmation
         case .mfaCodeRequired: .mfaCode
         case .invalidDuration, .durationOutOfRange: .duration
-        case .stsFailed(_, _, _, let message) where message.lowercased().contains("multifactor")
+        case .stsFailed(_, _, _, let message)
+        where message.lowercased().contains("multifactor")
             || message.lowercased().contains("mfa"):
             .mfaCode
         default: nil

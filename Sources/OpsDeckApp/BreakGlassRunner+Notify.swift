@@ -20,7 +20,8 @@ extension BreakGlassRunner {
         var notifier = BreakGlassNotifier()
         if let topic = settings.notifySNSTopicArn {
             notifier.snsTopicArn = topic
-            notifier.sns = SNSClient(core: sourceCore(region: Self.region(ofArn: topic), transport: transport))
+            notifier.sns = SNSClient(
+                core: sourceCore(region: Self.region(ofArn: topic), transport: transport))
         }
         if let text = settings.notifyWebhookURL, let url = URL(string: text) {
             notifier.webhookURL = url
@@ -56,7 +57,8 @@ extension BreakGlassRunner {
             profile: profileName, environment: CredentialEnvironment(variables: env, transport: transport),
             makeAssumer: { source in
                 STSRoleAssumer(
-                    client: STSClient(core: source.map { base.with(credentials: $0, accountId: nil) } ?? base))
+                    client: STSClient(core: source.map { base.with(credentials: $0, accountId: nil) } ?? base)
+                )
             })
         return base.with(credentials: chain, accountId: nil, profile: profileName)
     }
@@ -66,7 +68,8 @@ extension BreakGlassRunner {
         -> (@Sendable (String, String) async throws -> Void)?
     {
         let settings = configuration.pagerDuty
-        guard let token = settings.resolvedToken(env: environment), let url = URL(string: settings.baseURL) else {
+        guard let token = settings.resolvedToken(env: environment), let url = URL(string: settings.baseURL)
+        else {
             return nil
         }
         let client = PagerDutyClient(

@@ -71,7 +71,8 @@ public enum ConsoleSession {
         hooks.incidentAction = { action in incidentSender.send(action, mailbox: mailbox) }
         hooks.answerMFA = { code in setup.refresher.answerMFA(code) }
         hooks.assumeBreakGlass = { submission, snapshot in
-            breakGlass.assume(submission, accounts: snapshot.accounts, roles: snapshot.roles, mailbox: mailbox)
+            breakGlass.assume(
+                submission, accounts: snapshot.accounts, roles: snapshot.roles, mailbox: mailbox)
         }
         hooks.runBreakGlassShell = { id in
             let result = terminal.handOff { breakGlass.runShell(sessionId: id) }

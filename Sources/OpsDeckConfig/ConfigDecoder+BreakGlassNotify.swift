@@ -10,7 +10,8 @@ extension ConfigDecoder {
             guard parts.count == 6, parts[0] == "arn", parts[2] == "sns", !parts[5].isEmpty else {
                 error(
                     at: path,
-                    "\"\(arn)\" is not an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:breakglass")
+                    "\"\(arn)\" is not an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:breakglass"
+                )
                 return
             }
             configuration.breakGlass.notifySNSTopicArn = arn
@@ -20,7 +21,9 @@ extension ConfigDecoder {
             guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
                 scheme == "http" || scheme == "https", url.host?.isEmpty == false
             else {
-                error(at: path, "not an http(s) URL such as https://hooks.example.com/breakglass (value not shown)")
+                error(
+                    at: path,
+                    "not an http(s) URL such as https://hooks.example.com/breakglass (value not shown)")
                 return
             }
             configuration.breakGlass.notifyWebhookURL = text

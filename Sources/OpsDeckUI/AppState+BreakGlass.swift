@@ -42,8 +42,10 @@ extension AppState {
             return []
         }
         let account = snapshot.accounts.first { $0.id == role.accountId }
-        mode = .breakGlass(makeBreakGlassForm(account: account, accountId: role.accountId, role: role.name,
-            maxSessionDuration: role.maxSessionDuration))
+        mode = .breakGlass(
+            makeBreakGlassForm(
+                account: account, accountId: role.accountId, role: role.name,
+                maxSessionDuration: role.maxSessionDuration))
         return []
     }
 
@@ -78,7 +80,9 @@ extension AppState {
         }
         let role =
             snapshot.roles.first { $0.accountId == account.id && $0.name == roleName }
-            ?? snapshot.roles.first { $0.accountId == account.id && $0.name.lowercased() == roleName.lowercased() }
+            ?? snapshot.roles.first {
+                $0.accountId == account.id && $0.name.lowercased() == roleName.lowercased()
+            }
         mode = .breakGlass(
             makeBreakGlassForm(
                 account: account, accountId: account.id, role: role?.name ?? roleName,
@@ -86,7 +90,9 @@ extension AppState {
         return []
     }
 
-    private func makeBreakGlassForm(account: Account?, accountId: String, role: String, maxSessionDuration: Int)
+    private func makeBreakGlassForm(
+        account: Account?, accountId: String, role: String, maxSessionDuration: Int
+    )
         -> BreakGlassForm
     {
         let name = account?.alias ?? account?.name ?? accountId
@@ -194,8 +200,10 @@ extension AppState {
             })
         else { return [] }
         let partial = words.count == 3 ? words[2].lowercased() : ""
-        let roles = snapshot.roles.filter { $0.accountId == account.id && $0.name.lowercased().hasPrefix(partial) }
-            .sorted { ($0.isBreakGlass ? 0 : 1, $0.name) < ($1.isBreakGlass ? 0 : 1, $1.name) }
+        let roles = snapshot.roles.filter {
+            $0.accountId == account.id && $0.name.lowercased().hasPrefix(partial)
+        }
+        .sorted { ($0.isBreakGlass ? 0 : 1, $0.name) < ($1.isBreakGlass ? 0 : 1, $1.name) }
         return roles.map { "assume \(words[1]) \($0.name)" }
     }
 }

@@ -10,13 +10,15 @@ enum BreakGlassOverlay {
         let height = min(area.height, form.height + 2)
         guard width > 14, height > 2 else { return }
         let rect = Rect(
-            x: area.x + (area.width - width) / 2, y: area.y + max(0, (area.height - height) / 3), width: width,
+            x: area.x + (area.width - width) / 2, y: area.y + max(0, (area.height - height) / 3),
+            width: width,
             height: height)
         let frame = Frame(
             title: form.isProduction ? "Break-glass: PRODUCTION account" : "Break-glass",
             label: "audited", borderStyle: form.isProduction ? .double : .heavy,
             borderPaint: state.paint(form.isProduction ? .prodFrame : .borderFocused),
-            titlePaint: state.paint(.titleFocused), labelPaint: state.paint(.muted), fill: state.paint(.dialog))
+            titlePaint: state.paint(.titleFocused), labelPaint: state.paint(.muted),
+            fill: state.paint(.dialog))
         let inner = frame.draw(into: &buffer, area: rect, glyphs: glyphs)
         guard !inner.isEmpty else { return }
         let padded = Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 2), height: inner.height)
@@ -31,7 +33,8 @@ enum BreakGlassOverlay {
             title: "Break-glass audit log (Esc back)",
             label: view.problems.isEmpty ? "\(view.rows.count) entries" : "\(view.problems.count) problem(s)",
             borderStyle: .heavy, borderPaint: state.paint(view.problems.isEmpty ? .borderFocused : .error),
-            titlePaint: state.paint(.titleFocused), labelPaint: state.paint(.muted), fill: state.paint(.dialog))
+            titlePaint: state.paint(.titleFocused), labelPaint: state.paint(.muted),
+            fill: state.paint(.dialog))
         let inner = frame.draw(into: &buffer, area: area, glyphs: glyphs)
         guard !inner.isEmpty else { return }
         let padded = Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 2), height: inner.height)

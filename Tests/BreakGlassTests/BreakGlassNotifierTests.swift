@@ -39,7 +39,8 @@ import Testing
             #expect(!text.contains("ASIATESTKEY"))
         }
         #expect(n.subject == "Break-glass: alice took BreakGlassAdmin in payments-prod")
-        #expect(n.text.contains("alice@bastion-1 assumed the break-glass role BreakGlassAdmin in payments-prod"))
+        #expect(
+            n.text.contains("alice@bastion-1 assumed the break-glass role BreakGlassAdmin in payments-prod"))
         #expect(n.text.contains("PRODUCTION"))
         #expect(n.text.contains("Reason: payments database failover, primary is down"))
         let object = try #require(try JSONSerialization.jsonObject(with: n.json) as? [String: Any])
@@ -79,7 +80,8 @@ import Testing
         defer { moto.stop() }
         do {
             let seed = try #require(
-                try JSONSerialization.jsonObject(with: Data(try NotifyPeer.run(["seed", moto.endpoint]).utf8))
+                try JSONSerialization.jsonObject(
+                    with: Data(try NotifyPeer.run(["seed", moto.endpoint]).utf8))
                     as? [String: String])
             let key = try #require(seed["key"])
             let secret = try #require(seed["secret"])
@@ -97,7 +99,8 @@ import Testing
             let envelopes = try #require(
                 try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]])
             let envelope = try #require(envelopes.first)
-            #expect(envelope["Subject"] as? String == "Break-glass: alice took BreakGlassAdmin in payments-prod")
+            #expect(
+                envelope["Subject"] as? String == "Break-glass: alice took BreakGlassAdmin in payments-prod")
             let message = try #require(envelope["Message"] as? String)
             #expect(message.contains("Reason: payments database failover"))
             #expect(!message.contains(Self.secret))
@@ -128,7 +131,8 @@ import Testing
         defer { receiver.stop() }
         let transport = AsyncHTTPTransport(connectTimeout: .seconds(5))
         let url = try #require(URL(string: "\(receiver.endpoint)/hooks/breakglass?token=s3cr3t"))
-        let failures = await BreakGlassNotifier(webhookURL: url, transport: transport).send(Self.notification())
+        let failures = await BreakGlassNotifier(webhookURL: url, transport: transport).send(
+            Self.notification())
         try await transport.shutdown()
         #expect(failures.isEmpty)
         let line = try String(contentsOfFile: outfile, encoding: .utf8).split(separator: "\n").first
@@ -168,8 +172,9 @@ import Testing
         let transport = AsyncHTTPTransport(connectTimeout: .seconds(2))
         // Port 9 on loopback (discard) has no listener here: the connection is refused.
         let url = try #require(URL(string: "http://127.0.0.1:9/hooks?token=s3cr3t"))
-        let failures = await BreakGlassNotifier(webhookURL: url, transport: transport, timeout: .seconds(3)).send(
-            Self.notification())
+        let failures = await BreakGlassNotifier(webhookURL: url, transport: transport, timeout: .seconds(3))
+            .send(
+                Self.notification())
         try await transport.shutdown()
         #expect(failures.count == 1)
         #expect(failures.first?.contains("unreachable") == true)

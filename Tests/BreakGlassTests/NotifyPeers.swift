@@ -37,7 +37,9 @@ final class NotifyPeer: @unchecked Sendable {
             throw Failure(description: "bad URL")
         }
         for _ in 0..<150 {
-            guard process.isRunning else { throw Failure(description: "moto exited (is moto[server] installed?)") }
+            guard process.isRunning else {
+                throw Failure(description: "moto exited (is moto[server] installed?)")
+            }
             let probe = HTTPRequest(method: "GET", url: probeURL)
             if (try? await transport.send(probe, timeout: .seconds(1)))?.status == 200 { return peer }
             try await Task.sleep(for: .milliseconds(100))
@@ -75,7 +77,8 @@ final class NotifyPeer: @unchecked Sendable {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw Failure(description: "notify_peers.py \(arguments.first ?? "") failed (\(process.terminationStatus))")
+            throw Failure(
+                description: "notify_peers.py \(arguments.first ?? "") failed (\(process.terminationStatus))")
         }
         return String(decoding: data, as: UTF8.self)
     }

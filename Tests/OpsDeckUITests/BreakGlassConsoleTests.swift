@@ -50,7 +50,8 @@ import Testing
         s.type("payments-prod")
         let effects = s.press(.enter)
         let expected = BreakGlassForm.Submission(
-            accountId: F.paymentsProd, roleName: "BreakGlass", reason: "restore payments database after migration",
+            accountId: F.paymentsProd, roleName: "BreakGlass",
+            reason: "restore payments database after migration",
             ticket: nil, durationSeconds: 3600, mfaCode: nil, confirmation: "payments-prod")
         #expect(effects == [.assumeBreakGlass(expected)])
         #expect(s.isNormal)
@@ -139,7 +140,8 @@ import Testing
 
     @Test func assumeCommandNeedsTwoArguments() throws {
         #expect(throws: CommandError.self) { try ConsoleCommand.parse("assume api") }
-        #expect(try ConsoleCommand.parse("assume api BreakGlass") == .assume(account: "api", role: "BreakGlass"))
+        #expect(
+            try ConsoleCommand.parse("assume api BreakGlass") == .assume(account: "api", role: "BreakGlass"))
         #expect(try ConsoleCommand.parse("audit") == .audit)
     }
 
@@ -168,7 +170,8 @@ import Testing
             return
         }
         #expect(submission.mfaCode == "123456")
-        let message = "STS refused BreakGlass in payments-prod (222222222222): MultiFactorAuthentication failed"
+        let message =
+            "STS refused BreakGlass in payments-prod (222222222222): MultiFactorAuthentication failed"
         #expect(s.reduce(.breakGlassFailed(message: message, field: .mfaCode)).isEmpty)
         let form = try #require(openForm(s))
         #expect(form.error == message)
@@ -195,7 +198,8 @@ import Testing
 
     @Test func sessionsFromTheAuditLogJoinWithoutDuplicates() {
         var s = F.state()
-        let session = BreakGlassCountdown.Session(label: "api/BreakGlass", expiration: F.now.addingTimeInterval(600))
+        let session = BreakGlassCountdown.Session(
+            label: "api/BreakGlass", expiration: F.now.addingTimeInterval(600))
         _ = s.reduce(.breakGlassSessions([session]))
         _ = s.reduce(.breakGlassSessions([session]))
         #expect(s.breakGlass.countdown.sessions.count == 1)
@@ -209,7 +213,8 @@ import Testing
         s.type("audit")
         #expect(s.press(.enter) == [.loadAudit])
         let row = AuditView.Row(
-            time: F.now, event: "success", who: "alice@bastion", account: "api (333333333333)", role: "BreakGlass",
+            time: F.now, event: "success", who: "alice@bastion", account: "api (333333333333)",
+            role: "BreakGlass",
             detail: "until 2026-09-21T12:00:00Z")
         let view = AuditView(rows: [row], problems: ["line 2: entry 2 was changed after it was written"])
         _ = s.reduce(.auditLoaded(view))
@@ -239,10 +244,12 @@ import Testing
         var s = try state()
         _ = s.reduce(
             .breakGlassAssumed(
-                sessionId: "0a1b2c3d", label: "payments-prod/BreakGlass", expiration: F.now.addingTimeInterval(299)))
+                sessionId: "0a1b2c3d", label: "payments-prod/BreakGlass",
+                expiration: F.now.addingTimeInterval(299)))
         _ = s.reduce(
             .breakGlassSessions([
-                BreakGlassCountdown.Session(label: "api/BreakGlass", expiration: F.now.addingTimeInterval(3700))
+                BreakGlassCountdown.Session(
+                    label: "api/BreakGlass", expiration: F.now.addingTimeInterval(3700))
             ]))
         let screen = ConsoleRenderer.render(s).snapshot(roles: true)
         let header = String(screen.split(separator: "\n").prefix(1).joined())

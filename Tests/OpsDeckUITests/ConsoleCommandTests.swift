@@ -82,7 +82,8 @@ import Testing
         #expect(all.count == ConsoleCommand.catalog.count)
         #expect(all.contains("region "))
         #expect(all.contains("cost"))
-        #expect(all.filter { $0.hasSuffix(" ") }.sorted() == ["assume ", "filter ", "region ", "sort ", "theme "])
+        #expect(
+            all.filter { $0.hasSuffix(" ") }.sorted() == ["assume ", "filter ", "region ", "sort ", "theme "])
     }
 
     @Test(arguments: [
