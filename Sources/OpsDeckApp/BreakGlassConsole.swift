@@ -27,6 +27,11 @@ final class BreakGlassConsole: @unchecked Sendable {
     // Guarded by `lock`: filled by the assumption task, emptied on the main thread.
     private let lock = NSLock()
     private var sessions: [String: BreakGlassSession] = [:]
+    /// Notification failures waiting for their session's subshell to end, so the message
+    /// after it does not hide them.
+    private var heldNotices: [String: String] = [:]
+    /// Sessions whose subshell has ended.
+    private var shellsEnded: Set<String> = []
 
     /// - Parameters:
     ///   - assumer: nil when break-glass cannot run here (the demo); `unavailable` says why.
@@ -118,10 +123,8 @@ final class BreakGlassConsole: @unchecked Sendable {
                 notification, durationSeconds: request.durationSeconds, audit: assumer.audit,
                 now: assumer.now())
             if !failures.isEmpty {
-                mailbox.post(
-                    .message(
-                        "Session stands, but not announced: " + failures.joined(separator: "; "),
-                        isError: true))
+                let notice = "Session stands, but not announced: " + failures.joined(separator: "; ")
+                if !hold(notice, for: session.sessionId) { mailbox.post(.message(notice, isError: true)) }
             }
         }
     }
@@ -141,6 +144,7 @@ final class BreakGlassConsole: @unchecked Sendable {
         let shell = BreakGlassShell(
             session: session, command: shellCommand, baseEnvironment: environment,
             notify: { FileHandle.standardError.write(Data(("\n" + $0 + "\n").utf8)) })
+        defer { shellEnded(sessionId) }
         let result: Result<BreakGlassShell.Exit, BreakGlassShellError> = BlockingTask.run(
             fallback: .failure(.spawnFailed(command: "subshell", reason: "it did not report back"))
         ) {
@@ -206,6 +210,24 @@ final class BreakGlassConsole: @unchecked Sendable {
             .mfaCode
         default: nil
         }
+    }
+
+    /// Keeps `notice` for the end of the session's subshell; false when that has already come.
+    private func hold(_ notice: String, for sessionId: String) -> Bool {
+        lock.withLock {
+            guard !shellsEnded.contains(sessionId) else { return false }
+            heldNotices[sessionId] = notice
+            return true
+        }
+    }
+
+    private func shellEnded(_ sessionId: String) {
+        lock.withLock { _ = shellsEnded.insert(sessionId) }
+    }
+
+    /// The notice held for a session whose subshell just ended.
+    func takeNotice(_ sessionId: String) -> String? {
+        lock.withLock { heldNotices.removeValue(forKey: sessionId) }
     }
 
     private func store(_ session: BreakGlassSession) {

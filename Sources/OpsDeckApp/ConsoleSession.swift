@@ -77,6 +77,8 @@ public enum ConsoleSession {
         hooks.runBreakGlassShell = { id in
             let result = terminal.handOff { breakGlass.runShell(sessionId: id) }
             mailbox.post(.message(result.message, isError: result.isError))
+            // A failed announcement outranks the note about the shell.
+            if let notice = breakGlass.takeNotice(id) { mailbox.post(.message(notice, isError: true)) }
             mailbox.post(.breakGlassSessions(breakGlass.activeSessions(now: Date())))
         }
         hooks.loadAudit = { breakGlass.auditView() }
