@@ -184,6 +184,17 @@ final class BreakGlassConsole: @unchecked Sendable {
         }
     }
 
+    /// Posts the audit log's running sessions now and every `interval` after, so sessions
+    /// taken in other terminals join the header's countdown; cancel the task to stop.
+    func watchSessions(mailbox: ActionMailbox, interval: Duration = .seconds(30)) -> Task<Void, Never> {
+        Task.detached { [self] in
+            while !Task.isCancelled {
+                mailbox.post(.breakGlassSessions(activeSessions(now: Date())))
+                try? await Task.sleep(for: interval)
+            }
+        }
+    }
+
     /// The Audit view of the log.
     func auditView() -> AuditView {
         BreakGlassAuditView.load(path: auditPath, environment: environment)

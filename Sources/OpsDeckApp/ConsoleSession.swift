@@ -46,7 +46,6 @@ public enum ConsoleSession {
         let breakGlass = BreakGlassConsole.live(
             options: options, configuration: setup.configuration, readonly: setup.readonly)
         state.breakGlass.mfaSerial = breakGlass.mfaSerial
-        _ = state.reduce(.breakGlassSessions(breakGlass.activeSessions(now: Date())))
         for notice in setup.notices { _ = state.reduce(.message(notice, isError: true)) }
 
         let mailbox = ActionMailbox()
@@ -59,6 +58,7 @@ public enum ConsoleSession {
                 mailbox.post(.snapshot(snapshot))
             }
         }
+        let sessionWatch = breakGlass.watchSessions(mailbox: mailbox)
         var hooks = ConsoleLoop.Hooks()
         hooks.pendingSignal = { SignalTrap.takePending() }
         hooks.loadTheme = { name in
@@ -97,6 +97,7 @@ public enum ConsoleSession {
             quitAfterFirstFrame: options.exitAfterFirstFrame)
         let exit = loop.run()
         observer.cancel()
+        sessionWatch.cancel()
         terminal.restore()
         BlockingTask.run(fallback: ()) { await incidentSender.shutdown() }
         BlockingTask.run(fallback: ()) { await breakGlass.shutdown() }

@@ -95,6 +95,14 @@ import Testing
         #expect(entries.map(\.event) == [.request, .success])
         #expect(console.activeSessions(now: Date()).map(\.label) == ["payments-prod/BreakGlass"])
         #expect(console.activeSessions(now: expiration.addingTimeInterval(1)).isEmpty)
+        let watched = ActionMailbox()
+        let watch = console.watchSessions(mailbox: watched, interval: .seconds(3600))
+        defer { watch.cancel() }
+        guard case .breakGlassSessions(let sessions) = await nextActions(watched).first else {
+            Issue.record("the watch posted nothing")
+            return
+        }
+        #expect(sessions.map(\.label) == ["payments-prod/BreakGlass"])
         let result = console.runShell(sessionId: id)
         #expect(result.message.contains("exit 0"), "\(result.message)")
         #expect(!result.isError)
