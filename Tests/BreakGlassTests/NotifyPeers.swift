@@ -28,6 +28,9 @@ final class NotifyPeer: @unchecked Sendable {
 
     var endpoint: String { "http://127.0.0.1:\(port)" }
 
+    /// True when python3 can import boto3 and moto's server.
+    static let isAvailable: Bool = (try? run(["check"])) != nil
+
     /// moto on a free port, once it answers (at most about 15 s).
     static func moto(transport: any HTTPTransport) async throws -> NotifyPeer {
         let port = try freePort()

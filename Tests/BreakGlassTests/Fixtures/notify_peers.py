@@ -1,5 +1,6 @@
 """Peers for the break-glass notification tests.
 
+  check                     exits 0 when boto3 and moto[server] can be imported
   moto PORT                 moto_server on 127.0.0.1:PORT (signature checking on)
   seed ENDPOINT             IAM user + key allowed sns:Publish, an SNS topic and an SQS
                             queue subscribed to it; prints JSON
@@ -104,6 +105,9 @@ if __name__ == "__main__":
         watchdog()
         from moto.server import main
         main(["-H", "127.0.0.1", "-p", sys.argv[2]])
+    elif command == "check":
+        import boto3  # noqa: F401
+        import moto.server  # noqa: F401
     elif command == "seed":
         seed(sys.argv[2])
     elif command == "receive":
