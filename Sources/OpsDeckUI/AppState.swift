@@ -39,6 +39,8 @@ public struct AppState: Sendable {
     public private(set) var context: PresentationContext
     /// Each source's statuses folded, rebuilt with each snapshot.
     public private(set) var health: [Source: SourceHealth] = [:]
+    /// Break-glass: the MFA device, the countdown, the form being acted on (bg-console).
+    public var breakGlass = BreakGlassConsoleState()
 
     public init(
         size: Size, now: Date, theme: Theme, keymap: Keymap = .defaults, readonly: Bool = false,
