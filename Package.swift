@@ -120,7 +120,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(
-            name: "BreakGlassTests", dependencies: ["BreakGlass", "AWSClient", "OpsDeckCore"],
+            name: "BreakGlassTests", dependencies: ["BreakGlass", "AWSClient", "OpsDeckCore", "OpsDeckHTTP"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -135,7 +135,7 @@ let package = Package(
             name: "OpsDeckUITests",
             dependencies: [
                 "OpsDeckUI", "OpsDeckCore", "TerminalKit", "OpsDeckDemo", "OpsDeckCache", "OpsDeckConfig",
-                "OpsDeckApp",
+                "OpsDeckApp", "BreakGlass", "AWSClient", "AWSSigV4",
             ],
             exclude: ["Snapshots"]
         ),

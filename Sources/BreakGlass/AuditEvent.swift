@@ -6,4 +6,7 @@ public enum AuditEvent: String, Sendable, Hashable, CaseIterable {
     case success
     /// STS, or anything after the request entry, failed.
     case failure
+    /// After a success: a configured notification (SNS, webhook, PagerDuty note) could not
+    /// be sent; `error` says which and why. The session stands.
+    case notification
 }

@@ -52,6 +52,7 @@ public enum AuditListing {
                 let expiry = entry.expiration.map(AuditEntry.timestamp) ?? "?"
                 detail = "expires \(expiry), key ...\(entry.accessKeySuffix ?? "?")"
             case .failure: detail = entry.error ?? "failed"
+            case .notification: detail = "not announced: " + (entry.error ?? "?")
             }
             let account = entry.accountName.map { "\(entry.accountId) (\($0))" } ?? entry.accountId
             return [

@@ -54,6 +54,14 @@ enum CrashGuard {
             CrashStorage.state.store(1, ordering: .releasing)
         }
     }
+
+    /// Arms again after `disarm`, with what the first `arm` stored; a guard never armed
+    /// stays off.
+    static func rearm() {
+        if CrashStorage.state.load(ordering: .acquiring) == 1 {
+            CrashStorage.state.store(2, ordering: .releasing)
+        }
+    }
 }
 
 private func crashHandler(_ signalNumber: Int32) {

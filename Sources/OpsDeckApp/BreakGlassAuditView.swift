@@ -27,6 +27,8 @@ public enum BreakGlassAuditView {
             detail = "until \(until), key ...\(entry.accessKeySuffix ?? "")"
         case .failure:
             detail = entry.error ?? "failed"
+        case .notification:
+            detail = "not announced: " + (entry.error ?? "?")
         }
         let account = entry.accountName.map { "\($0) (\(entry.accountId))" } ?? entry.accountId
         return AuditView.Row(

@@ -18,6 +18,13 @@ final class ConsoleLoop {
         var answerMFA: (MFACode?) -> Void = { _ in }
         /// Queues an incident action for PagerDuty; results come back through the mailbox.
         var incidentAction: (IncidentAction) -> Void = { _ in }
+        // Break-glass (bg-console).
+        /// Assumes a role in the background; results come back through the mailbox.
+        var assumeBreakGlass: (BreakGlassForm.Submission, OrgSnapshot) -> Void = { _, _ in }
+        /// Runs a session's subshell with the terminal handed off, on this thread.
+        var runBreakGlassShell: (String) -> Void = { _ in }
+        /// Reads the audit log for the Audit view.
+        var loadAudit: () -> AuditView = { AuditView(rows: [], problems: []) }
         /// The current time.
         var now: () -> Date = Date.init
         /// Called once the first complete frame is on screen.
@@ -83,6 +90,9 @@ final class ConsoleLoop {
                     case .refresh(let pane): hooks.refresh(pane)
                     case .answerMFA(let code): hooks.answerMFA(code)
                     case .incidentAction(let action): hooks.incidentAction(action)
+                    case .assumeBreakGlass(let submission): hooks.assumeBreakGlass(submission, state.snapshot)
+                    case .runBreakGlassShell(let id): hooks.runBreakGlassShell(id)
+                    case .loadAudit: _ = state.reduce(.auditLoaded(hooks.loadAudit()))
                     case .loadTheme(let name):
                         switch hooks.loadTheme(name) {
                         case .success(let theme): _ = state.reduce(.themeLoaded(theme))

@@ -17,6 +17,8 @@ public struct ConsoleOptions: Sendable {
     public var endpointURL: String?
     /// For the benchmark: quit right after the first complete frame.
     public var exitAfterFirstFrame = false
+    /// `host:port` to run the PagerDuty webhook receiver on inside the console, if any.
+    public var webhookListen: String?
     /// The process environment (only the executable reads the real one).
     public var environment: [String: String] = [:]
 

@@ -43,7 +43,12 @@ public enum ConsoleSession {
             readonly: setup.readonly, ascii: setup.ascii, profile: setup.profile, regions: setup.regions,
             refreshIntervals: setup.refreshIntervals, themeNames: setup.themeNames)
         _ = state.reduce(.snapshot(setup.initialSnapshot))
+        let breakGlass = BreakGlassConsole.live(
+            options: options, configuration: setup.configuration, readonly: setup.readonly)
+        state.breakGlass.mfaSerial = breakGlass.mfaSerial
         for notice in setup.notices { _ = state.reduce(.message(notice, isError: true)) }
+        let webhook = WebhookService.startInConsole(options, cache: setup.cache, logger: logger)
+        if let notice = webhook.notice { _ = state.reduce(.message(notice, isError: true)) }
 
         let mailbox = ActionMailbox()
         let cache = setup.cache
@@ -55,6 +60,7 @@ public enum ConsoleSession {
                 mailbox.post(.snapshot(snapshot))
             }
         }
+        let sessionWatch = breakGlass.watchSessions(mailbox: mailbox)
         var hooks = ConsoleLoop.Hooks()
         hooks.pendingSignal = { SignalTrap.takePending() }
         hooks.loadTheme = { name in
@@ -66,6 +72,18 @@ public enum ConsoleSession {
             demo: options.demo)
         hooks.incidentAction = { action in incidentSender.send(action, mailbox: mailbox) }
         hooks.answerMFA = { code in setup.refresher.answerMFA(code) }
+        hooks.assumeBreakGlass = { submission, snapshot in
+            breakGlass.assume(
+                submission, accounts: snapshot.accounts, roles: snapshot.roles, mailbox: mailbox)
+        }
+        hooks.runBreakGlassShell = { id in
+            let result = terminal.handOff { breakGlass.runShell(sessionId: id) }
+            mailbox.post(.message(result.message, isError: result.isError))
+            // A failed announcement outranks the note about the shell.
+            if let notice = breakGlass.takeNotice(id) { mailbox.post(.message(notice, isError: true)) }
+            mailbox.post(.breakGlassSessions(breakGlass.activeSessions(now: Date())))
+        }
+        hooks.loadAudit = { breakGlass.auditView() }
         if !options.demo {
             setup.refresher.startLive(
                 mailbox: mailbox,
@@ -80,9 +98,12 @@ public enum ConsoleSession {
             terminal: terminal, state: state, mailbox: mailbox, hooks: hooks,
             quitAfterFirstFrame: options.exitAfterFirstFrame)
         let exit = loop.run()
+        webhook.receiver?.stop()
         observer.cancel()
+        sessionWatch.cancel()
         terminal.restore()
         BlockingTask.run(fallback: ()) { await incidentSender.shutdown() }
+        BlockingTask.run(fallback: ()) { await breakGlass.shutdown() }
         let refresher = setup.refresher
         BlockingTask.run(fallback: ()) { await refresher.stop() }
         logger.info("console exited", metadata: ["exit": "\(exit)"])

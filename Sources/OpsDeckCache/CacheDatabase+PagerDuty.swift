@@ -16,7 +16,15 @@ extension CacheDatabase {
     public func ingest(_ deliveries: [WebhookDelivery]) throws -> [IngestOutcome] {
         guard !deliveries.isEmpty else { return [] }
         return try durableWrite("\(deliveries.count) PagerDuty webhook deliveries") { db in
-            try deliveries.map { try Self.ingest($0, in: db) }
+            // Several events of one incident in a batch: read and write its row once.
+            var touched = TouchedIncidents()
+            let outcomes = try deliveries.map { try Self.ingest($0, touched: &touched, in: db) }
+            for id in touched.order {
+                if let incident = touched.incidents[id] {
+                    try Self.saveIncident(incident.value, fetchedAt: incident.receivedAt, in: db)
+                }
+            }
+            return outcomes
         }
     }
 
@@ -85,7 +93,16 @@ extension CacheDatabase {
             .order(PagerDutyServiceRecord.Columns.name).fetchAll(db).map(\.model)
     }
 
-    private static func ingest(_ delivery: WebhookDelivery, in db: Database) throws -> IngestOutcome {
+    /// The incidents a batch changed, in first-touched order, written at its end.
+    private struct TouchedIncidents {
+        var incidents: [String: (value: Incident, receivedAt: Date)] = [:]
+        var loaded: [String: Incident?] = [:]
+        var order: [String] = []
+    }
+
+    private static func ingest(
+        _ delivery: WebhookDelivery, touched: inout TouchedIncidents, in db: Database
+    ) throws -> IngestOutcome {
         let event = delivery.event
         let received = delivery.receivedAt.timeIntervalSinceReferenceDate
         if let webhookId = delivery.webhookId {
@@ -115,10 +132,19 @@ extension CacheDatabase {
         ])
         if db.changesCount == 0 { return .duplicate }
 
-        if event.incidentId != nil || event.resourceType == "incident" {
-            let stored = try event.incidentId.flatMap { try storedIncident($0, in: db) }
-            if let incident = Incident.applying(event, to: stored) {
-                try saveIncident(incident, fetchedAt: delivery.receivedAt, in: db)
+        if let incidentId = event.incidentId {
+            let current: Incident?
+            if let changed = touched.incidents[incidentId] {
+                current = changed.value
+            } else if let loaded = touched.loaded[incidentId] {
+                current = loaded
+            } else {
+                current = try storedIncident(incidentId, in: db)
+                touched.loaded[incidentId] = .some(current)
+            }
+            if let incident = Incident.applying(event, to: current) {
+                if touched.incidents[incidentId] == nil { touched.order.append(incidentId) }
+                touched.incidents[incidentId] = (incident, delivery.receivedAt)
             }
         }
         if case .service(let service) = event.payload {

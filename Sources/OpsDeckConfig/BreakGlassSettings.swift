@@ -7,6 +7,14 @@ public struct BreakGlassSettings: Sendable, Hashable {
     public var paths: [String]
     /// Tag key -> value; a role carrying the tag matches. A value of `*` matches any.
     public var tags: [String: String]
+    // Notification after a successful assumption (bg-console).
+    /// `notify_sns_topic_arn`: an SNS topic that gets a message.
+    public var notifySNSTopicArn: String?
+    /// `notify_webhook_url`: an http(s) URL that gets a JSON POST. It may hold a token, so
+    /// it is never shown.
+    public var notifyWebhookURL: String?
+    /// `notify_pagerduty_incident`: add a note to the incident picked as the ticket.
+    public var notifyPagerDutyIncident = false
 
     public init(
         rolePatterns: [String] = ["*breakglass*", "*break-glass*", "*break_glass*", "*emergency*"],

@@ -33,7 +33,10 @@ struct ConfigDecoder {
         "refresh": Source.allCases.map(\.rawValue),
         "keys": KeyAction.allCases.map(\.rawValue),
         "aws": ["member_role", "concurrency", "endpoint_url"],
-        "breakglass": ["role_patterns", "paths", "tags"],
+        "breakglass": [
+            "role_patterns", "paths", "tags", "notify_sns_topic_arn", "notify_webhook_url",
+            "notify_pagerduty_incident",
+        ],
         "pagerduty": ["token", "base_url", "user_email", "webhook_secrets"],
         "github": ["token", "api_url", "repositories", "runs_per_repository"],
     ]
@@ -351,6 +354,8 @@ struct ConfigDecoder {
                     if let text = string(tagValue, at: path + [.key(tagKey)]) { result[tagKey] = text }
                 }
                 configuration.breakGlass.tags = result
+            case "notify_sns_topic_arn", "notify_webhook_url", "notify_pagerduty_incident":
+                decodeBreakGlassNotify(key, value, at: path)
             default:
                 unknownKey(key, in: "breakglass", at: path)
             }

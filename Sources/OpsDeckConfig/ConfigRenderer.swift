@@ -49,6 +49,7 @@ public enum ConfigRenderer {
         let tags = breakGlass.tags.sorted { $0.key < $1.key }
             .map { "\(ConfigDecoder.quotedIfNeeded($0.key)) = \(quoted($0.value))" }
         lines.append("tags = {\(tags.isEmpty ? "" : " " + tags.joined(separator: ", ") + " ")}")
+        lines += breakGlass.notifyLines
 
         let pagerDuty = configuration.pagerDuty
         lines.append("")

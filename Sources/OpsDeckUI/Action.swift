@@ -19,4 +19,13 @@ public enum Action: Sendable {
     case mfaRequested(serial: String)
     /// Where a queued incident action stands now (pd-rest).
     case incidentActionQueued(QueuedIncidentAction)
+    // Break-glass in the console (bg-console); logic in AppState+BreakGlass.swift.
+    /// The role was assumed: a session with `label` runs until `expiration`.
+    case breakGlassAssumed(sessionId: String, label: String, expiration: Date)
+    /// The assumption was refused or failed: the form reopens showing `message`.
+    case breakGlassFailed(message: String, field: BreakGlassForm.Field?)
+    /// Sessions still running according to the audit log, for the header's countdown.
+    case breakGlassSessions([BreakGlassCountdown.Session])
+    /// The audit log, read and verified, for the Audit view.
+    case auditLoaded(AuditView)
 }

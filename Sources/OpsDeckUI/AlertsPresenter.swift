@@ -115,6 +115,7 @@ public enum AlertsPresenter {
                             + (queued.message.map { " (\($0))" } ?? "")
                     ))
             }
+            lines += incidentTimelineLines(incident)
         }
         return lines
     }

@@ -7,6 +7,10 @@ extension AppState {
     public mutating func reduce(_ action: Action) -> [Effect] {
         var effects: [Effect] = []
         switch action {
+        case .key, .mouse, .resize, .snapshot: agesAsOf = now
+        default: break
+        }
+        switch action {
         case .key(let key): effects = handleKey(key)
         case .mouse(let event): handleMouse(event)
         case .resize(let newSize): size = newSize
@@ -23,6 +27,8 @@ extension AppState {
         case .refreshEvent(let event): apply(event)
         case .mfaRequested(let serial): mode = .mfa(serial: serial, field: TextField(masked: true))
         case .incidentActionQueued(let queued): recordIncidentAction(queued)
+        case .breakGlassAssumed, .breakGlassFailed, .breakGlassSessions, .auditLoaded:
+            effects = reduceBreakGlass(action)
         }
         keepSelectionsVisible()
         return effects
@@ -68,6 +74,7 @@ extension AppState {
             }
             return []
         case .detail(let pane, let rowId, let offset):
+            if pane == .roles, keymap.action(for: key) == .breakGlass { return beginBreakGlass() }
             let total = PaneContentBuilder.detail(
                 for: pane, rowId: rowId, snapshot: snapshot, context: context
             ).count
@@ -80,6 +87,8 @@ extension AppState {
         case .mfa(let serial, var field): return handleMFA(key, serial: serial, field: &field)
         case .incidentConfirm(let prompt): return handleIncidentConfirm(key, prompt)
         case .incidentInput(let prompt, var field): return handleIncidentInput(key, prompt, &field)
+        case .breakGlass(let form): return handleBreakGlassForm(key, form)
+        case .audit(let view): return handleAudit(key, view)
         }
     }
 
@@ -154,6 +163,8 @@ extension AppState {
         case .suspend: return [.suspend]
         case .acknowledgeIncident, .resolveIncident, .snoozeIncident, .noteIncident, .reassignIncident:
             beginIncidentAction(action)
+        case .breakGlass: return beginBreakGlass()
+        case .auditLog: return openAudit()
         }
         return []
     }
@@ -220,7 +231,8 @@ extension AppState {
     }
 
     public func commandCompletions(_ text: String) -> [String] {
-        ConsoleCommand.completions(for: text, regions: knownRegions, themes: themeNames)
+        if let options = assumeCompletions(text) { return options }
+        return ConsoleCommand.completions(for: text, regions: knownRegions, themes: themeNames)
     }
 
     /// Configured regions plus any seen in the data.
@@ -278,6 +290,8 @@ extension AppState {
             region = name
             rebuildAll()
             show(name.map { "Showing \($0) only" } ?? "Showing every region")
+        case .assume(let account, let role): return assumeCommand(account: account, role: role)
+        case .audit: return openAudit()
         }
         return []
     }

@@ -14,6 +14,10 @@ public struct AppState: Sendable {
     public var mode: Mode = .normal
     public var size: Size
     public var now: Date
+    /// The time the tables' ages and running durations are shown for: the last data change
+    /// or input, so an idle console writes only the header's clock and the data-age labels
+    /// (docs/decisions.md).
+    public var agesAsOf: Date
     public var theme: Theme
     public var keymap: Keymap
     public var readonly: Bool
@@ -35,6 +39,8 @@ public struct AppState: Sendable {
     public private(set) var context: PresentationContext
     /// Each source's statuses folded, rebuilt with each snapshot.
     public private(set) var health: [Source: SourceHealth] = [:]
+    /// Break-glass: the MFA device, the countdown, the form being acted on (bg-console).
+    public var breakGlass = BreakGlassConsoleState()
 
     public init(
         size: Size, now: Date, theme: Theme, keymap: Keymap = .defaults, readonly: Bool = false,
@@ -44,6 +50,7 @@ public struct AppState: Sendable {
     ) {
         self.size = size
         self.now = now
+        self.agesAsOf = now
         self.theme = theme
         self.keymap = keymap
         self.readonly = readonly

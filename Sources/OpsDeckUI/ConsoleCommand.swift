@@ -8,6 +8,9 @@ public enum ConsoleCommand: Sendable, Equatable {
     case refresh
     case filter(String)
     case sort(String)
+    // Break-glass (bg-console).
+    case assume(account: String, role: String)
+    case audit
 
     public struct Entry: Sendable {
         public var name: String
@@ -35,6 +38,12 @@ public enum ConsoleCommand: Sendable, Equatable {
                 takesArgument: true),
             Entry(
                 name: "refresh", usage: "refresh", summary: "Refresh the focused pane now",
+                takesArgument: false),
+            Entry(
+                name: "assume", usage: "assume ACCOUNT ROLE",
+                summary: "Break-glass: assume ROLE in ACCOUNT (id, name or alias)", takesArgument: true),
+            Entry(
+                name: "audit", usage: "audit", summary: "Show the break-glass audit log",
                 takesArgument: false),
             Entry(name: "help", usage: "help", summary: "Show the key help", takesArgument: false),
             Entry(name: "quit", usage: "q, quit", summary: "Quit OpsDeck", takesArgument: false),
@@ -64,6 +73,13 @@ public enum ConsoleCommand: Sendable, Equatable {
             }
             return .theme(argument)
         case "filter": return .filter(argument)
+        case "audit": return .audit
+        case "assume":
+            let words = argument.split(separator: " ").map(String.init)
+            guard words.count == 2 else {
+                throw .missingArgument(name, "an account (id, name or alias) and a role name")
+            }
+            return .assume(account: words[0], role: words[1])
         case "sort":
             guard !argument.isEmpty else { throw .missingArgument(name, "a column title") }
             return .sort(argument)

@@ -29,7 +29,7 @@ public enum ConsoleRenderer {
                 for: pane, rowId: rowId, snapshot: state.snapshot, context: state.context)
             let prod = state.pane(pane).content.rows.first { $0.id == rowId }?.isProduction ?? false
             OverlayView.draw(
-                into: &buffer, area: body, title: "\(pane.title) detail (Esc back)", lines: lines,
+                into: &buffer, area: body, title: detailTitle(pane, state), lines: lines,
                 offset: offset,
                 state: state, glyphs: glyphs, production: prod)
         case .incidentConfirm(let prompt):
@@ -38,11 +38,23 @@ public enum ConsoleRenderer {
         case .incidentInput(let prompt, let field):
             IncidentDialogView.draw(
                 into: &buffer, area: body, prompt: prompt, field: field, state: state, glyphs: glyphs)
+        case .breakGlass(let form):
+            BreakGlassOverlay.drawForm(into: &buffer, area: body, form: form, state: state, glyphs: glyphs)
+        case .audit(let view):
+            BreakGlassOverlay.drawAudit(into: &buffer, area: body, view: view, state: state, glyphs: glyphs)
         default:
             break
         }
         StatusBarView.draw(into: &buffer, area: layout.statusBar, state: state)
         return buffer
+    }
+
+    /// A role's detail names the key that assumes it (bg-console).
+    static func detailTitle(_ pane: PaneID, _ state: AppState) -> String {
+        guard pane == .roles, !state.readonly, let key = state.keymap.keys(for: .breakGlass).first else {
+            return "\(pane.title) detail (Esc back)"
+        }
+        return "\(pane.title) detail (Esc back, \(key.name) break-glass)"
     }
 
     static func drawTooSmall(_ buffer: inout ScreenBuffer, _ state: AppState) {

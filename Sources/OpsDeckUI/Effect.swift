@@ -16,4 +16,12 @@ public enum Effect: Sendable, Equatable {
     /// Queue an incident action for PagerDuty; the result comes back as
     /// `.incidentActionQueued` (pd-rest).
     case incidentAction(IncidentAction)
+    // Break-glass (bg-console).
+    /// Assume the role off the main thread (audit before and after); the result comes
+    /// back as `.breakGlassAssumed` or `.breakGlassFailed`.
+    case assumeBreakGlass(BreakGlassForm.Submission)
+    /// Hand the terminal to a subshell holding the session's credentials, then take it back.
+    case runBreakGlassShell(sessionId: String)
+    /// Read and verify the audit log; it comes back as `.auditLoaded`.
+    case loadAudit
 }

@@ -17,6 +17,10 @@ enum HeaderView {
         put(" OpsDeck ", .header)
         if org?.isDemo == true { put(" DEMO ", .headerDemo) }
         if state.readonly { put(" READONLY ", .warning) }
+        // Elevated credentials are the first thing to see (bg-console).
+        if let text = state.breakGlass.countdown.headerText(at: state.now) {
+            put(" " + text + " ", state.breakGlass.countdown.isEnding(at: state.now) ? .error : .breakGlass)
+        }
         var segments: [(String, ThemeRole)] = []
         if let org {
             segments.append(

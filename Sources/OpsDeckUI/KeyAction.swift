@@ -34,6 +34,9 @@ public enum KeyAction: String, Sendable, CaseIterable, Hashable {
     case snoozeIncident = "snooze"
     case noteIncident = "note"
     case reassignIncident = "reassign"
+    // Break-glass (bg-console).
+    case breakGlass = "break-glass"
+    case auditLog = "audit"
 
     /// One line of help text.
     public var summary: String {
@@ -70,6 +73,8 @@ public enum KeyAction: String, Sendable, CaseIterable, Hashable {
         case .snoozeIncident: "Alerts: snooze the selected acknowledged incident for an hour (asks first)"
         case .noteIncident: "Alerts: add a note to the selected incident"
         case .reassignIncident: "Alerts: reassign the selected incident to PagerDuty user ids"
+        case .breakGlass: "Roles: break-glass, assume the selected role (asks why; audited)"
+        case .auditLog: "Open the break-glass audit log (:audit)"
         }
     }
 }

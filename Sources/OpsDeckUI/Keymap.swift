@@ -47,6 +47,8 @@ public struct Keymap: Sendable, Hashable {
         .character("Z"): .snoozeIncident,
         .character("n"): .noteIncident,
         .character("A"): .reassignIncident,
+        .character("b"): .breakGlass,
+        .character("L"): .auditLog,
     ])
 
     public func action(for key: Key) -> KeyAction? { bindings[key] }

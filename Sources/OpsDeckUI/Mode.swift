@@ -17,4 +17,9 @@ public enum Mode: Sendable {
     case incidentConfirm(IncidentPrompt)
     /// Typing the text an incident action needs: a note, user ids (pd-rest).
     case incidentInput(IncidentPrompt, TextField)
+    // Break-glass (bg-console).
+    /// The break-glass form for one role.
+    case breakGlass(BreakGlassForm)
+    /// The break-glass audit log.
+    case audit(AuditView)
 }

@@ -89,7 +89,7 @@ enum PaneView {
             for slot in slots {
                 let column = content.columns[slot.column]
                 guard slot.column < row.cells.count else { continue }
-                var text = row.cells[slot.column].render(now: state.now, ascii: state.ascii)
+                var text = row.cells[slot.column].render(now: state.agesAsOf, ascii: state.ascii)
                 if slot.column == 0, content.isTree, !flattened {
                     let marker =
                         row.nodeId == nil

@@ -57,7 +57,9 @@ enum StatusBarView {
         // `keys(for:)` puts plain keys first: `q quit`, not `ctrl-c quit`.
         func key(_ action: KeyAction) -> String { state.keymap.keys(for: action).first?.name ?? "?" }
         switch state.mode {
-        case .help, .detail: return " \(key(.down))/\(key(.up)) scroll  \(key(.back)) back"
+        case .detail(.roles, _, _) where !state.readonly:
+            return " \(key(.down))/\(key(.up)) scroll  \(key(.breakGlass)) break-glass  \(key(.back)) back"
+        case .help, .detail, .audit: return " \(key(.down))/\(key(.up)) scroll  \(key(.back)) back"
         default:
             var hints =
                 " \(key(.help)) help  \(key(.filter)) filter  \(key(.command)) command  \(key(.nextPane)) pane"

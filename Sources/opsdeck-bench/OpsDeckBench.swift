@@ -12,7 +12,8 @@ struct OpsDeckBench: ParsableCommand {
             Runs the release opsdeck in a pseudo-terminal (120x40, xterm-256color) for the start-up, \
             scroll, repaint, idle and memory figures, and the filter in process over 100,000 pipeline runs. \
             Everything it writes goes to a temporary directory, removed at the end.
-            """)
+            """,
+        subcommands: [WebhookIngestBenchmark.self, AWSRefreshBenchmark.self])
 
     enum Part: String, ExpressibleByArgument, CaseIterable {
         case firstFrame = "first-frame"

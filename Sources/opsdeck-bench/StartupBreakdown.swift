@@ -68,7 +68,26 @@ struct StartupBreakdown {
         let snapshot: OrgSnapshot
         do {
             let (cache, _) = try CacheDatabase.open(at: workspace.demoCache, check: .schemaOnly)
-            try time("read the snapshot") { _ = try cache.snapshot(now: now) }
+            try time("read the snapshot in one transaction (before)") {
+                _ = try cache.snapshotInOneTransaction(now: now)
+            }
+            try time("read the snapshot on two connections (as the console does)") {
+                _ = try cache.snapshot(now: now)
+            }
+            var halves: [(first: Duration, second: Duration)] = []
+            for _ in 0..<repeats { halves.append(try cache.snapshotHalvesCPUTime(now: now)) }
+            func nanoseconds(_ duration: Duration) -> UInt64 {
+                UInt64(max(0, duration.components.seconds)) * 1_000_000_000
+                    + UInt64(max(0, duration.components.attoseconds / 1_000_000_000))
+            }
+            steps.append(
+                Step(
+                    name: "  CPU time of the first half (organization, accounts, roles, cost)",
+                    samples: halves.map { nanoseconds($0.first) }))
+            steps.append(
+                Step(
+                    name: "  CPU time of the second half (runs, alarms, incidents, statuses)",
+                    samples: halves.map { nanoseconds($0.second) }))
             snapshot = try cache.snapshot(now: now)
         } catch {
             throw BenchError.setupFailed("reading the snapshot of \(workspace.demoCache): \(error)")

@@ -159,7 +159,28 @@ struct AssumeCommand: ParsableCommand {
             default: return fail(error.description, status: 2)
             }
         }
+        await announce(session, request: request, assumer: assumer, runner: runner, transport: transport)
         return await deliver(session, env: env, transport: transport)
+    }
+
+    /// The configured announcement (SNS, webhook, PagerDuty note), as the console makes it.
+    /// A failure is said on stderr and written to the audit log; the session stands.
+    private func announce(
+        _ session: BreakGlassSession, request: BreakGlassRequest, assumer: BreakGlassAssumer,
+        runner: BreakGlassRunner, transport: AsyncHTTPTransport
+    ) async {
+        let notifier = runner.notifier(transport: transport, pagerDutyTransport: transport)
+        guard notifier.isConfigured else { return }
+        let notification = BreakGlassNotification(
+            session: session, request: request, identity: assumer.identity, assumedAt: assumer.now())
+        let failures = await notifier.announce(
+            notification, durationSeconds: request.durationSeconds, audit: assumer.audit, now: assumer.now())
+        if !failures.isEmpty {
+            FileHandle.standardError.write(
+                Data(
+                    ("opsdeck assume: the session stands, but was not announced: "
+                        + failures.joined(separator: "; ") + "\n").utf8))
+        }
     }
 
     private func deliver(_ session: BreakGlassSession, env: [String: String], transport: AsyncHTTPTransport)

@@ -14,7 +14,7 @@ struct OpsDeckCommand: ParsableCommand {
         version: OpsDeckVersion.current,
         subcommands: [
             Console.self, Refresh.self, Export.self, ConfigCommand.self, IncidentsCommand.self, Doctor.self,
-            AssumeCommand.self, AuditCommand.self,
+            AssumeCommand.self, AuditCommand.self, WebhookCommand.self,
         ],
         defaultSubcommand: Console.self
     )
@@ -65,6 +65,12 @@ struct Console: ParsableCommand {
     @Option(name: .customLong("region"), help: "Region to show (repeat for more).")
     var regions: [String] = []
 
+    @Option(help: "Send every AWS call to this endpoint (as the AWS CLI's --endpoint-url).")
+    var endpointURL: String?
+
+    @Option(help: "Also receive PagerDuty webhooks on this host:port (e.g. 127.0.0.1:8787).")
+    var webhookListen: String?
+
     @Flag(help: .hidden)
     var exitAfterFirstFrame = false
 
@@ -81,6 +87,8 @@ struct Console: ParsableCommand {
         options.profile = profile
         options.regions = regions
         options.exitAfterFirstFrame = exitAfterFirstFrame
+        options.webhookListen = webhookListen
+        options.endpointURL = endpointURL
         options.environment = ProcessInfo.processInfo.environment
         let status = ConsoleSession.run(options)
         if status != 0 { throw ExitCode(status) }

@@ -222,6 +222,28 @@ struct BreakGlassCommandLineTests {
         await server.stop()
     }
 
+    /// The announcement is made from the command line too: here to a webhook nobody answers,
+    /// so the session stands, the failure is said, and a third entry records it.
+    @Test func aFailedAnnouncementIsSaidAndAuditedButTheSessionStands() async throws {
+        let workspace = try await workspace()
+        defer { workspace.scratch.remove() }
+        let closedPort = try LoopbackHTTP.freePort()
+        let configDirectory = workspace.scratch.url.path + "/config/opsdeck"
+        try FileManager.default.createDirectory(atPath: configDirectory, withIntermediateDirectories: true)
+        try Data("[breakglass]\nnotify_webhook_url = \"http://127.0.0.1:\(closedPort)/hook\"\n".utf8)
+            .write(to: URL(fileURLWithPath: configDirectory + "/config.toml"))
+
+        let result = try await run(
+            assumeArguments(
+                workspace, ["--reason", Self.reason, "--confirm", Self.alias, "--print", "json"]),
+            in: workspace)
+        #expect(result.exit.code == 0, "\(result.err)")
+        #expect(result.err.contains("the session stands, but was not announced"), "\(result.err)")
+        #expect(!result.err.contains("\(closedPort)/hook"), "the webhook URL was repeated")
+        let entries = try workspace.auditLines()
+        #expect(entries.map { $0["event"] as? String } == ["request", "success", "notification"])
+    }
+
     @Test func tamperingIsReportedByAuditVerify() async throws {
         let workspace = try await workspace()
         defer { workspace.scratch.remove() }

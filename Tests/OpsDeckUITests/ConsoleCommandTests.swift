@@ -47,10 +47,10 @@ import Testing
 
     @Test func everyCatalogEntryParses() throws {
         for entry in ConsoleCommand.catalog {
-            let text = entry.takesArgument ? "\(entry.name) x" : entry.name
+            let text = entry.takesArgument ? "\(entry.name) x y" : entry.name
             _ = try ConsoleCommand.parse(text)
         }
-        #expect(ConsoleCommand.catalog.count == 12)
+        #expect(ConsoleCommand.catalog.count == 14)
     }
 
     static let regions = ["us-east-1", "us-west-2"]
@@ -61,7 +61,7 @@ import Testing
         ("reg", ["region "]),
         ("REG", ["region "]),
         ("q", ["quit"]),
-        ("a", ["accounts", "alerts"]),
+        ("a", ["accounts", "alerts", "assume ", "audit"]),
         ("zzz", []),
         ("region ", ["region us-east-1", "region us-west-2", "region all"]),
         ("region us-w", ["region us-west-2"]),
@@ -82,7 +82,8 @@ import Testing
         #expect(all.count == ConsoleCommand.catalog.count)
         #expect(all.contains("region "))
         #expect(all.contains("cost"))
-        #expect(all.filter { $0.hasSuffix(" ") }.sorted() == ["filter ", "region ", "sort ", "theme "])
+        #expect(
+            all.filter { $0.hasSuffix(" ") }.sorted() == ["assume ", "filter ", "region ", "sort ", "theme "])
     }
 
     @Test(arguments: [

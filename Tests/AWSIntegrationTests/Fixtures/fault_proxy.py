@@ -19,6 +19,8 @@ Faults: "throttle" (400 ThrottlingException JSON / Throttling XML; 403 rate limi
 REST), "error" (status, default 500, InternalFailure), "reset" (TCP RST, no answer),
 "close" (FIN, no answer), "delay" (wait delay_ms, then forward). Each rule injects into at
 most `times` matching requests (default 1, at most 1000000) after letting `skip` through.
+The match field "body_contains" picks requests whose body (raw or form-decoded) contains
+a text, such as the page token of page 2 of a paged list.
 
 The account of a request is learned from what passes through: STS AssumeRole answers give
 the temporary key's account, GetCallerIdentity answers the caller's, and "accounts" in the
@@ -55,7 +57,7 @@ HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authoriza
               "trailer", "transfer-encoding", "upgrade", "content-length", "expect"}
 FAULTS = {"throttle", "error", "reset", "close", "delay"}
 MATCH_FIELDS = {"account", "access_key", "service", "region", "target", "target_prefix",
-                "action", "method", "path_prefix"}
+                "action", "method", "path_prefix"} | {"body_contains"}
 MAX_TIMES = 1_000_000
 MAX_DELAY_MS = 60_000
 MAX_LOG = 5000
@@ -131,7 +133,10 @@ class State:
 
 def matches(match, facts):
     for field, wanted in match.items():
-        if field == "path_prefix":
+        if field == "body_contains":
+            if not body_contains(facts, wanted):
+                return False
+        elif field == "path_prefix":
             if not facts["path"].startswith(wanted):
                 return False
         elif field == "target_prefix":
@@ -143,6 +148,18 @@ def matches(match, facts):
         elif facts.get(field) != wanted:
             return False
     return True
+
+
+# -- mode "body_contains" (a match field): picks requests by a piece of their body, such as
+# the page token of a paged list, so a fault can land on page 2 and nothing else. The
+# text is compared with the raw body (JSON as sent, or the form of a query request), and
+# with the form decoded, so "Marker=abc" and "abc" both find a query page token.
+def body_contains(facts, wanted):
+    body = facts.get("body") or b""
+    text = body.decode("utf-8", "replace")
+    if str(wanted) in text:
+        return True
+    return str(wanted) in urllib.parse.unquote_plus(text)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -250,7 +267,8 @@ class Handler(BaseHTTPRequestHandler):
                 "access_key": credential.group(1) if credential else None,
                 "region": credential.group(2) if credential else None,
                 "service": credential.group(3) if credential else None,
-                "protocol": "json" if target else ("query" if action else "rest")}
+                "protocol": "json" if target else ("query" if action else "rest"),
+                "body": body}
 
     def inject(self, rule, facts):
         fault = rule["fault"]

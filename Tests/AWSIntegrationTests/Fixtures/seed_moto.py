@@ -2,6 +2,7 @@
 """Seeds a moto_server (signature checking on) with a multi-account organization for OpsDeck.
 
     python3 seed_moto.py --endpoint http://127.0.0.1:PORT [--today YYYY-MM-DD] [--seed 42]
+                         [--accounts 13]
 
 Prints one JSON manifest on stdout (schema: README.md beside this file). Progress and
 timings go to stderr; nothing secret is ever written to stderr. The manifest carries the
@@ -151,7 +152,27 @@ class Moto:
             return json.loads(response.read())
 
 
-def seed_everything(moto, today, seed):
+# -- --accounts N (benchmarks): the organization's size, the management account included.
+# Beyond the 13 above, generated workload accounts fill one OU of their own (more than
+# Organizations' page of 20, so ListAccountsForParent pages), each with the common role
+# set and an alias; alarms, builds and services stay on the named accounts.
+FLEET_OU = "Workloads/Fleet"
+FLEET_ENVIRONMENTS = ["dev", "staging", "prod"]
+
+
+def members_for(total):
+    if total < len(MEMBERS) + 1:
+        raise SystemExit(f"seed: --accounts must be at least {len(MEMBERS) + 1}")
+    if total == len(MEMBERS) + 1:
+        return list(MEMBERS), list(OU_PATHS)
+    fleet = [(f"fleet-{n:03d}", FLEET_OU,
+              {"Environment": FLEET_ENVIRONMENTS[n % 3], "Team": f"fleet-{n % 7}"})
+             for n in range(1, total - len(MEMBERS))]
+    return list(MEMBERS) + fleet, list(OU_PATHS) + [FLEET_OU]
+
+
+def seed_everything(moto, today, seed, total_accounts=len(MEMBERS) + 1):
+    members, ou_paths = members_for(total_accounts)
     moto.control(f"/moto-api/seed?a={seed}", b"")
     rng = random.Random(seed)
 
@@ -171,13 +192,13 @@ def seed_everything(moto, today, seed):
     organization = org.create_organization(FeatureSet="ALL")["Organization"]
     root_id = org.list_roots()["Roots"][0]["Id"]
     ou_ids = {"": root_id}
-    for path in OU_PATHS:
+    for path in ou_paths:
         parent, _, name = path.rpartition("/")
         ou = org.create_organizational_unit(ParentId=ou_ids[parent], Name=name)
         ou_ids[path] = ou["OrganizationalUnit"]["Id"]
 
     accounts = []
-    for name, ou_path, tags in MEMBERS:
+    for name, ou_path, tags in members:
         status = org.create_account(
             AccountName=name, Email=f"{name}@opsdeck.example",
             Tags=[{"Key": k, "Value": v} for k, v in sorted(tags.items())])
@@ -272,7 +293,7 @@ def seed_everything(moto, today, seed):
                          "feature_set": organization["FeatureSet"]},
         "organizational_units": [{"path": path, "id": ou_ids[path],
                                   "parent_id": ou_ids[path.rpartition("/")[0]]}
-                                 for path in OU_PATHS],
+                                 for path in ou_paths],
         "accounts": accounts,
         "regions": REGIONS,
         "admin_user": {"name": ADMIN_USER,
@@ -607,12 +628,15 @@ def main():
     parser.add_argument("--endpoint", required=True, help="moto_server URL, http://127.0.0.1:PORT")
     parser.add_argument("--today", help="the date cost queries end at (YYYY-MM-DD, UTC today)")
     parser.add_argument("--seed", type=int, default=42, help="seed of every random choice")
+    parser.add_argument("--accounts", type=int, default=len(MEMBERS) + 1,
+                        help="accounts in the organization, the management account included "
+                             "(default 13; more adds generated workload accounts)")
     args = parser.parse_args()
     today = (dt.date.fromisoformat(args.today) if args.today
              else dt.datetime.now(dt.timezone.utc).date())
     started = time.monotonic()
     moto = Moto(args.endpoint)
-    manifest = seed_everything(moto, today, args.seed)
+    manifest = seed_everything(moto, today, args.seed, args.accounts)
     manifest["seconds"] = round(time.monotonic() - started, 3)
     log(f"seeded {len(manifest['accounts'])} accounts in {manifest['seconds']} s")
     json.dump(manifest, sys.stdout, sort_keys=True)

@@ -42,11 +42,13 @@ struct FaultRules: Encodable, Sendable {
         var method: String?
         /// The start of the path (`/repos/`).
         var pathPrefix: String?
+        /// Text the body (raw or form-decoded) contains, such as the token of page 2.
+        var bodyContains: String?
 
         init(
             account: String? = nil, accessKey: String? = nil, service: String? = nil, region: String? = nil,
             target: String? = nil, targetPrefix: String? = nil, action: String? = nil, method: String? = nil,
-            pathPrefix: String? = nil
+            pathPrefix: String? = nil, bodyContains: String? = nil
         ) {
             self.account = account
             self.accessKey = accessKey
@@ -57,6 +59,7 @@ struct FaultRules: Encodable, Sendable {
             self.action = action
             self.method = method
             self.pathPrefix = pathPrefix
+            self.bodyContains = bodyContains
         }
 
         enum CodingKeys: String, CodingKey {
@@ -64,6 +67,7 @@ struct FaultRules: Encodable, Sendable {
             case accessKey = "access_key"
             case targetPrefix = "target_prefix"
             case pathPrefix = "path_prefix"
+            case bodyContains = "body_contains"
         }
     }
 

@@ -22,7 +22,7 @@ final class MotoServer: Sendable {
     /// Starts moto on a free port and waits (at most `timeout`) until `GET /moto-api/`
     /// answers. A port taken between finding it and moto binding it is retried, twice.
     /// - Throws: `IntegrationError.notReady` (with moto's stderr) when it never answers.
-    static func start(timeout: Duration = .seconds(20)) async throws -> MotoServer {
+    static func start(timeout: Duration = .seconds(90)) async throws -> MotoServer {
         var lastError: Error = IntegrationError.notReady(what: "moto_server", detail: "not started")
         for _ in 0..<3 {
             let scratch = try ScratchDirectory(prefix: "moto")

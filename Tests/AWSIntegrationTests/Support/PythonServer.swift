@@ -23,7 +23,7 @@ final class PythonServer: Sendable {
     /// - Throws: `IntegrationError.notReady` (with the server's stderr) when it exits or
     ///   prints no port within `timeout`.
     static func start(
-        script: String, timeout: Duration = .seconds(20),
+        script: String, timeout: Duration = .seconds(90),
         arguments: (ScratchDirectory) throws -> [String]
     ) async throws -> PythonServer {
         let scratch = try ScratchDirectory(
