@@ -36,7 +36,7 @@ struct LivePagerDuty: Sendable {
     ///   - retries: attempts per request (the console keeps them few: the next refresh retries).
     static func make(
         _ settings: PagerDutySettings, env: [String: String], configPath: String? = nil, retries: Int = 3,
-        logger: Logger
+        logger: Logger = Logger(label: "opsdeck.pagerduty")
     ) -> Result<LivePagerDuty, Unavailable> {
         guard let token = settings.resolvedToken(env: env) else {
             return .failure(.noToken(configPath: configPath))

@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import OpsDeckCache
 import OpsDeckConfig
 import OpsDeckCore
@@ -127,13 +126,12 @@ struct PagerDutyRefreshWiringTests {
     @Test("Without a token there is no PagerDuty client; the token's origin is named, never its value")
     func tokenOrigin() throws {
         let settings = PagerDutySettings(token: Secret("file-token-77aa"))
-        let logger = Logger(label: "opsdeck.test")
-        if case .success = LivePagerDuty.make(PagerDutySettings(), env: [:], logger: logger) {
+        if case .success = LivePagerDuty.make(PagerDutySettings(), env: [:]) {
             Issue.record("a client without a token")
         }
         guard
             case .failure(let reason) = LivePagerDuty.make(
-                PagerDutySettings(), env: [:], configPath: "/x.toml", logger: logger)
+                PagerDutySettings(), env: [:], configPath: "/x.toml")
         else { return }
         #expect(reason.description.contains("PAGERDUTY_TOKEN") && reason.description.contains("/x.toml"))
         #expect(LivePagerDuty.tokenOrigin(PagerDutySettings(), env: [:], configPath: nil) == nil)
