@@ -135,7 +135,7 @@ let package = Package(
             name: "OpsDeckUITests",
             dependencies: [
                 "OpsDeckUI", "OpsDeckCore", "TerminalKit", "OpsDeckDemo", "OpsDeckCache", "OpsDeckConfig",
-                "OpsDeckApp", "BreakGlass", "AWSClient", "AWSSigV4",
+                "OpsDeckApp", "BreakGlass", "AWSClient", "AWSSigV4", "OpsDeckSync",
             ],
             exclude: ["Snapshots"]
         ),
