@@ -33,6 +33,8 @@ let package = Package(
             dependencies: ["OpsDeckCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "OpsDeckDemo", dependencies: ["OpsDeckCore"]),
+        // Used by the test targets only: one way to run a child process, bounded and reaped.
+        .target(name: "OpsDeckTestSupport"),
         .target(name: "AWSSigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "OpsDeckSync",
@@ -111,7 +113,8 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "PagerDutyTests", dependencies: ["PagerDuty", "OpsDeckCore", "OpsDeckHTTP"],
+            name: "PagerDutyTests",
+            dependencies: ["PagerDuty", "OpsDeckCore", "OpsDeckHTTP", "OpsDeckTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -127,6 +130,7 @@ let package = Package(
             name: "AWSIntegrationTests",
             dependencies: [
                 "AWSClient", "AWSSigV4", "OpsDeckHTTP", "OpsDeckSync", "OpsDeckCache", "OpsDeckCore",
+                "OpsDeckTestSupport",
             ],
             exclude: ["Fixtures"]
         ),

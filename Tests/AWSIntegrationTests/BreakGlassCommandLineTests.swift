@@ -1,4 +1,5 @@
 import Foundation
+import OpsDeckTestSupport
 import Testing
 
 /// `opsdeck assume` and `opsdeck audit` as a user runs them: the built binary against the

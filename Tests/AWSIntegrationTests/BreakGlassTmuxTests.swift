@@ -1,4 +1,5 @@
 import Foundation
+import OpsDeckTestSupport
 import Testing
 
 /// `opsdeck assume` in a real terminal (tmux): the masked MFA prompt, the subshell with its

@@ -1,6 +1,7 @@
 import Foundation
 import OpsDeckCache
 import OpsDeckCore
+import OpsDeckTestSupport
 import Testing
 
 /// `opsdeck doctor` and the cost gate of `opsdeck refresh`, run as a user runs them: the built

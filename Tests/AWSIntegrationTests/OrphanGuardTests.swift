@@ -1,4 +1,5 @@
 import Foundation
+import OpsDeckTestSupport
 import Testing
 
 #if canImport(Glibc)

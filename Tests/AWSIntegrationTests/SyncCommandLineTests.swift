@@ -1,4 +1,5 @@
 import Foundation
+import OpsDeckTestSupport
 import Testing
 
 /// `opsdeck refresh` and `opsdeck export` as a script runs them: the built binary against

@@ -1,4 +1,5 @@
 import Foundation
+import OpsDeckTestSupport
 import Testing
 
 /// `opsdeck incidents` as a script runs it: the built binary against the fixture server.

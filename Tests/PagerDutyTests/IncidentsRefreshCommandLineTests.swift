@@ -1,4 +1,5 @@
 import Foundation
+import OpsDeckTestSupport
 import Testing
 
 /// The incidents source through the built binary: `opsdeck refresh --only incidents`, an

@@ -1,9 +1,5 @@
 /// Why the integration test infrastructure could not do what a test asked.
 enum IntegrationError: Error, CustomStringConvertible {
-    /// `posix_spawn` refused to start a command.
-    case spawnFailed(command: String, reason: String)
-    /// A process or a wait ran past its bound.
-    case timedOut(what: String, seconds: Int)
     /// A server exited or never answered while it was being started.
     case notReady(what: String, detail: String)
     /// A helper script exited with a failure.
@@ -15,8 +11,6 @@ enum IntegrationError: Error, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .spawnFailed(let command, let reason): "could not start \(command): \(reason)"
-        case .timedOut(let what, let seconds): "\(what) did not finish within \(seconds) s"
         case .notReady(let what, let detail): "\(what) did not become ready: \(detail)"
         case .scriptFailed(let script, let status, let stderr): "\(script) failed (\(status)):\n\(stderr)"
         case .badOutput(let what, let detail): "unreadable output from \(what): \(detail)"

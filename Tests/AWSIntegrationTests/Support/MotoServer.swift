@@ -1,4 +1,5 @@
 import Foundation
+import OpsDeckTestSupport
 
 /// A `moto_server` on 127.0.0.1 with signature checking on (`INITIAL_NO_AUTH_ACTION_COUNT=0`),
 /// started for one test and stopped by it.

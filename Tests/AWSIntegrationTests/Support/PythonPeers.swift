@@ -1,4 +1,5 @@
 import Foundation
+import OpsDeckTestSupport
 
 /// python3 with boto3 and moto's server: where it is, whether it is usable, and how the
 /// helper scripts in Fixtures/ are run.
@@ -79,7 +80,7 @@ enum PythonPeers {
     }
 
     /// Runs `Fixtures/<script>` with `arguments` to the end (bounded by `timeout`).
-    /// - Throws: `IntegrationError.timedOut` when it runs too long, `.spawnFailed` when it
+    /// - Throws: `ChildProcessError.timedOut` when it runs too long, `.spawnFailed` when it
     ///   cannot start. A failing exit is returned, not thrown: callers decide.
     static func runScript(
         _ script: String, _ arguments: [String], scratch: ScratchDirectory, timeout: Duration = .seconds(120)

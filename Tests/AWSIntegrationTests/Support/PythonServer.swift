@@ -1,4 +1,5 @@
 import Foundation
+import OpsDeckTestSupport
 
 /// One of the Python servers in Fixtures/ (fixture_server.py, fault_proxy.py): started with
 /// python3, ready once it prints `PORT <n>` on stdout, stopped with SIGTERM then SIGKILL.

@@ -1,5 +1,6 @@
 import AWSSigV4
 import Foundation
+import OpsDeckTestSupport
 
 /// A moto server seeded by Fixtures/seed_moto.py: a 13-account organization with nested
 /// OUs, roles (with drift), aliases, alarms in two regions, CodeBuild, ECS, budgets and

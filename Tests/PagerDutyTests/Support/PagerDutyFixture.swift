@@ -1,5 +1,6 @@
 import Foundation
 import OpsDeckHTTP
+import OpsDeckTestSupport
 
 #if canImport(Glibc)
     import Glibc

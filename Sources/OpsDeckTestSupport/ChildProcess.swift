@@ -7,32 +7,36 @@ import Synchronization
     import Darwin
 #endif
 
-/// (A copy of AWSIntegrationTests/Support/ChildProcess.swift: test targets cannot share code.)
 /// A child process started with `posix_spawn`, in its own process group, with stdin from
 /// /dev/null, stdout and stderr in files, and every other descriptor closed.
 ///
 /// Not Foundation's `Process`: on Linux it hands the child descriptors of its own, and a
 /// server that outlives a test must not hold the test runner's pipes or sockets. Exits are
 /// polled with `WNOHANG`, so no thread blocks on `waitpid`.
-final class ChildProcess: Sendable {
+public final class ChildProcess: Sendable {
     /// How a child ended.
-    struct Exit: Sendable, Equatable, CustomStringConvertible {
+    public struct Exit: Sendable, Equatable, CustomStringConvertible {
         /// The exit status, or the signal number when `signaled`.
-        let code: Int32
+        public let code: Int32
         /// Whether a signal ended it.
-        let signaled: Bool
+        public let signaled: Bool
 
-        var description: String { signaled ? "killed by signal \(code)" : "exit status \(code)" }
+        public init(code: Int32, signaled: Bool) {
+            self.code = code
+            self.signaled = signaled
+        }
+
+        public var description: String { signaled ? "killed by signal \(code)" : "exit status \(code)" }
     }
 
     /// The process id, which is also its process group id.
-    let pid: pid_t
+    public let pid: pid_t
     /// The command line, for messages.
-    let commandLine: String
+    public let commandLine: String
     /// Where its stdout goes.
-    let stdoutURL: URL
+    public let stdoutURL: URL
     /// Where its stderr goes.
-    let stderrURL: URL
+    public let stderrURL: URL
     private let exitState = Mutex<Exit?>(nil)
 
     private init(pid: pid_t, commandLine: String, stdoutURL: URL, stderrURL: URL) {
@@ -44,8 +48,8 @@ final class ChildProcess: Sendable {
 
     /// Starts `executable` (an absolute path) with `arguments` and exactly `environment`.
     /// - Parameter outputDirectory: where the stdout and stderr files are created.
-    /// - Throws: `FixtureError.spawnFailed` when the child cannot be started.
-    static func spawn(
+    /// - Throws: `ChildProcessError.spawnFailed` when the child cannot be started.
+    public static func spawn(
         _ executable: String, _ arguments: [String], environment: [String: String], outputDirectory: URL
     ) throws -> ChildProcess {
         let name = URL(fileURLWithPath: executable).lastPathComponent + "-" + UUID().uuidString.prefix(8)
@@ -88,13 +92,14 @@ final class ChildProcess: Sendable {
         var pid: pid_t = 0
         let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard result == 0 else {
-            throw FixtureError.spawnFailed(commandLine + ": " + String(cString: strerror(result)))
+            throw ChildProcessError.spawnFailed(
+                command: commandLine, reason: String(cString: strerror(result)))
         }
         return ChildProcess(pid: pid, commandLine: commandLine, stdoutURL: stdoutURL, stderrURL: stderrURL)
     }
 
     /// How it ended, or nil while it runs. Reaps it the first time it is seen to have ended.
-    var exit: Exit? {
+    public var exit: Exit? {
         exitState.withLock { known in
             if let known { return known }
             var status: Int32 = 0
@@ -111,15 +116,15 @@ final class ChildProcess: Sendable {
     }
 
     /// Waits for it to end, polling; kills it (and its group) when `timeout` passes first.
-    /// - Throws: `FixtureError.timedOut` after killing it.
-    func wait(timeout: Duration) async throws -> Exit {
+    /// - Throws: `ChildProcessError.timedOut` after killing it.
+    public func wait(timeout: Duration) async throws -> Exit {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
         while true {
             if let exit { return exit }
             if clock.now >= deadline {
                 await stop()
-                throw FixtureError.timedOut(commandLine)
+                throw ChildProcessError.timedOut(what: commandLine, seconds: timeout.wholeSeconds)
             }
             try await Task.sleep(for: .milliseconds(5))
         }
@@ -127,7 +132,7 @@ final class ChildProcess: Sendable {
 
     /// Ends it: SIGTERM to its process group, then SIGKILL after `grace`. Idempotent, and
     /// never throws, so it is safe in every teardown path; it returns once it is reaped.
-    func stop(grace: Duration = .seconds(3)) async {
+    public func stop(grace: Duration = .seconds(3)) async {
         guard exit == nil else { return }
         kill(-pid, SIGTERM)
         let clock = ContinuousClock()
@@ -147,12 +152,12 @@ final class ChildProcess: Sendable {
     }
 
     /// Its stdout so far.
-    var standardOutput: String { (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "" }
+    public var standardOutput: String { (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "" }
     /// Its stderr so far.
-    var standardError: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
+    public var standardError: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
 
     /// The last `count` characters of stderr, for error messages.
-    func stderrTail(_ count: Int = 2000) -> String { String(standardError.suffix(count)) }
+    public func stderrTail(_ count: Int = 2000) -> String { String(standardError.suffix(count)) }
 
     private typealias AddCloseFrom =
         @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
@@ -164,13 +169,19 @@ final class ChildProcess: Sendable {
     ) throws {
         // A nil handle is RTLD_DEFAULT: every loaded library.
         guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else {
-            throw FixtureError.spawnFailed(
-                commandLine + ": posix_spawn_file_actions_addclosefrom_np is missing")
+            throw ChildProcessError.spawnFailed(
+                command: commandLine,
+                reason: "posix_spawn_file_actions_addclosefrom_np is missing (needs glibc 2.34 or newer)")
         }
         let addCloseFrom = unsafeBitCast(symbol, to: AddCloseFrom.self)
         let result = addCloseFrom(&actions, 3)
         guard result == 0 else {
-            throw FixtureError.spawnFailed(commandLine + ": addclosefrom_np failed")
+            throw ChildProcessError.spawnFailed(command: commandLine, reason: "addclosefrom_np failed")
         }
     }
+}
+
+extension Duration {
+    /// Whole seconds, for messages.
+    public var wholeSeconds: Int { Int(components.seconds) }
 }
