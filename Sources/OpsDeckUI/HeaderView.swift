@@ -41,20 +41,23 @@ enum HeaderView {
             default: .header
             }
         if let caller = org?.callerARN, !caller.isEmpty { segments.append((caller, .muted)) }
-        // Keep room for the clock and the data age, which matter most.
-        let reserved = clock.count + staleness.label.count + 6
+        // Keep room for the clock and the data age, which matter most; a long error is cut
+        // to a quarter of the line so the organization and who is on call stay visible (the
+        // status bar and `opsdeck doctor` have the whole message).
+        let ageLabel = TextFit.truncate(staleness.label, to: max(16, area.width / 4))
+        let reserved = clock.count + TextFit.width(of: ageLabel) + 6
         for (text, role) in segments {
             let room = area.maxX - x - reserved
             guard room > 6 else { break }
             put(bar, .header)
             put(TextFit.truncate(text, to: room - 3), role)
         }
-        let right = " " + staleness.label + bar + clock + " "
+        let right = " " + ageLabel + bar + clock + " "
         let rightWidth = TextFit.width(of: right)
         let start = max(x, area.maxX - rightWidth)
         x = start
         put(" ", .header)
-        put(staleness.label, stalenessRole)
+        put(ageLabel, stalenessRole)
         put(bar + clock + " ", .header)
     }
 

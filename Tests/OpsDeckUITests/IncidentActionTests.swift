@@ -169,6 +169,29 @@ import Testing
         #expect(!header.contains("Bob Builder"))
     }
 
+    /// A long AWS error in the data-age slot is cut, so who is on call stays in the header.
+    @Test func aLongErrorLeavesRoomForWhoIsOnCall() throws {
+        var snapshot = F.snapshot
+        snapshot.pagerDuty.onCalls = [
+            OnCall(userName: "Alice Example", userId: "PU1", escalationPolicy: "Primary", escalationLevel: 1)
+        ]
+        let error =
+            "AccessDenied: User arn:aws:iam::111111111111:user/ops is not authorized to perform "
+            + "sts:AssumeRole on resource arn:aws:iam::222222222222:role/OrganizationAccountAccessRole"
+        snapshot.statuses = snapshot.statuses.map { status in
+            var failed = status
+            failed.lastAttemptAt = F.now
+            failed.lastError = error
+            return failed
+        }
+        var s = AppState(size: F.dashboardSize, now: F.now, theme: F.theme)
+        _ = s.reduce(.snapshot(snapshot))
+        let header = ConsoleRenderer.render(s).text.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(header.contains("AccessDenied"), "\(header)")
+        #expect(!header.contains("OrganizationAccountAccessRole"), "\(header)")
+        #expect(header.contains("on call: Alice Example"), "\(header)")
+    }
+
     @Test func confirmationScreen() throws {
         var s = try state(selecting: "pd:PI2")
         s.press(.character("R"))
