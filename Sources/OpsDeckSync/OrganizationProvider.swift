@@ -9,6 +9,9 @@ public struct OrganizationProvider: Sendable {
     /// Signed with the management account's credentials.
     public var core: AWSClientCore
 
+    /// Organizations calls in flight at once.
+    static let width = 8
+
     /// Creates a provider.
     public init(core: AWSClientCore) {
         self.core = core
@@ -27,27 +30,34 @@ public struct OrganizationProvider: Sendable {
         let organization = try await organizations.describeOrganization()
         var units: [OrganizationalUnit] = []
         var members: [(account: OrganizationsClient.MemberAccount, ouId: String, ouPath: String)] = []
-        // Breadth first, so parents come before their children.
-        var queue: [OrganizationalUnit] = try await organizations.listRoots().map {
+        // Level by level, so parents come before their children (the order a breadth-first
+        // walk gives), with each level's parents read at once.
+        var level: [OrganizationalUnit] = try await organizations.listRoots().map {
             OrganizationalUnit(id: $0.id, name: $0.name, parentId: nil, path: $0.name)
         }
-        while !queue.isEmpty {
-            let parent = queue.removeFirst()
-            units.append(parent)
-            for account in try await organizations.listAccounts(parentId: parent.id) {
-                members.append((account, parent.id, parent.path))
+        while !level.isEmpty {
+            units += level
+            let children = try await ConcurrentMap.map(level, width: Self.width) {
+                parent throws(AWSClientError) in
+                let accounts = try await organizations.listAccounts(parentId: parent.id)
+                let unitsBelow = try await organizations.listOrganizationalUnits(parentId: parent.id)
+                return (accounts, unitsBelow.map { $0.organizationalUnit(parentPath: parent.path) })
             }
-            queue += try await organizations.listOrganizationalUnits(parentId: parent.id).map {
-                $0.organizationalUnit(parentPath: parent.path)
+            var next: [OrganizationalUnit] = []
+            for (parent, (accounts, unitsBelow)) in zip(level, children) {
+                members += accounts.map { ($0, parent.id, parent.path) }
+                next += unitsBelow
             }
+            level = next
         }
-        var accounts: [Account] = []
-        for member in members {
-            let tags = try await organizations.listTags(resourceId: member.account.id)
-            accounts.append(
-                member.account.account(
-                    ouId: member.ouId, ouPath: member.ouPath, tags: tags,
-                    managementAccountId: organization.managementAccountId))
+        let tags = try await ConcurrentMap.map(members.map(\.account.id), width: Self.width) {
+            id throws(AWSClientError) in
+            try await organizations.listTags(resourceId: id)
+        }
+        let accounts = zip(members, tags).map { member, tags in
+            member.account.account(
+                ouId: member.ouId, ouPath: member.ouPath, tags: tags,
+                managementAccountId: organization.managementAccountId)
         }
         let managementName = accounts.first { $0.id == organization.managementAccountId }?.name ?? ""
         let info = OrganizationInfo(
