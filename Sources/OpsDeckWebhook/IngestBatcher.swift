@@ -20,6 +20,8 @@ final class IngestBatcher: @unchecked Sendable {
     private let metrics: WebhookMetrics
     private let logger: Logger
     private let maximumBatch: Int
+    /// Deliveries stored since the last WAL checkpoint (writer thread only).
+    private var sinceCheckpoint = 0
     // Guards `pending` and `stopped`; the writer thread waits on it.
     private let condition = NSCondition()
     private var pending: [Pending] = []
@@ -79,14 +81,42 @@ final class IngestBatcher: @unchecked Sendable {
             pending.removeFirst(count)
             condition.unlock()
             commit(batch)
+            checkpointIfDue()
         }
     }
+
+    /// The WAL checkpoint `ingest` leaves out of its commits, run once the batch has been
+    /// answered: soon when nothing is waiting, at the latest after `checkpointInterval`.
+    private func checkpointIfDue() {
+        guard sinceCheckpoint >= Self.idleCheckpointInterval else { return }
+        if sinceCheckpoint < Self.checkpointInterval {
+            condition.lock()
+            let idle = pending.isEmpty
+            condition.unlock()
+            guard idle else { return }
+        }
+        do {
+            try cache.checkpointAfterIngest()
+            sinceCheckpoint = 0
+            metrics.checkpointed()
+        } catch {
+            // The deliveries are committed; a later checkpoint catches up.
+            logger.warning("WAL checkpoint after webhook ingest failed: \(error)")
+            sinceCheckpoint = 0
+        }
+    }
+
+    /// Deliveries between checkpoints under load (about 1 s at the target rate).
+    static let checkpointInterval = 4_000
+    /// Deliveries after which a checkpoint runs as soon as the queue is empty.
+    static let idleCheckpointInterval = 500
 
     private func commit(_ batch: [Pending]) {
         do {
             let outcomes = try cache.ingest(batch.map(\.delivery))
             let now = DispatchTime.now().uptimeNanoseconds
             let stored = outcomes.filter { $0 == .stored }.count
+            sinceCheckpoint += stored
             metrics.batch(
                 stored: stored, duplicates: outcomes.count - stored,
                 latencies: batch.map { Double(now &- $0.enqueuedAt) / 1e9 })
