@@ -185,12 +185,9 @@ extension CacheDatabase {
                 // No checkpoint inside this commit: the caller checkpoints after answering
                 // (`checkpointAfterIngest()`), so no delivery waits for the database file's fsync.
                 try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0")
-                defer {
-                    try? db.execute(
-                        sql:
-                            "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = \(Self.autoCheckpointPages)"
-                    )
-                }
+                let restore =
+                    "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = \(Self.autoCheckpointPages)"
+                defer { try? db.execute(sql: restore) }
                 var value: T?
                 try db.inTransaction(.immediate) {
                     value = try body(db)
