@@ -182,8 +182,12 @@ extension CacheDatabase {
         let result: T
         do {
             result = try writer.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA synchronous = FULL")
-                defer { try? db.execute(sql: "PRAGMA synchronous = NORMAL") }
+                // No checkpoint inside this commit: the caller checkpoints after answering
+                // (`checkpointAfterIngest()`), so no delivery waits for the database file's fsync.
+                try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0")
+                let restore =
+                    "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = \(Self.autoCheckpointPages)"
+                defer { try? db.execute(sql: restore) }
                 var value: T?
                 try db.inTransaction(.immediate) {
                     value = try body(db)

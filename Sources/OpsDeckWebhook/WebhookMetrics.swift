@@ -13,6 +13,7 @@ public final class WebhookMetrics: Sendable {
         var rejected: [String: Int] = [:]
         var storeFailures = 0
         var batches = 0
+        var checkpoints = 0
         var latencyCounts = Array(repeating: 0, count: WebhookMetrics.latencyBuckets.count)
         var latencyCount = 0
         var latencySum = 0.0
@@ -27,6 +28,11 @@ public final class WebhookMetrics: Sendable {
     func rejected(_ reason: String) { state.withLock { $0.rejected[reason, default: 0] += 1 } }
 
     func storeFailed(_ count: Int) { state.withLock { $0.storeFailures += count } }
+
+    func checkpointed() { state.withLock { $0.checkpoints += 1 } }
+
+    /// WAL checkpoints run between batches so far.
+    public var checkpoints: Int { state.withLock { $0.checkpoints } }
 
     /// One committed batch: its outcomes and how long each delivery waited for it (seconds).
     func batch(stored: Int, duplicates: Int, latencies: [Double]) {
@@ -83,6 +89,9 @@ public final class WebhookMetrics: Sendable {
         metric(
             "opsdeck_webhook_batches_total", "counter", "Group-commit transactions.",
             ["opsdeck_webhook_batches_total \(snapshot.batches)"])
+        metric(
+            "opsdeck_webhook_checkpoints_total", "counter", "WAL checkpoints run between batches.",
+            ["opsdeck_webhook_checkpoints_total \(snapshot.checkpoints)"])
         var histogram: [String] = []
         for (index, bound) in Self.latencyBuckets.enumerated() {
             histogram.append(
