@@ -91,7 +91,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "opsdeck",
-            dependencies: ["OpsDeckApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "OpsDeckApp", "BreakGlass", "OpsDeckConfig", "OpsDeckCore", "OpsDeckDemo", "OpsDeckHTTP",
+                "OpsDeckUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(
             name: "opsdeck-bench",

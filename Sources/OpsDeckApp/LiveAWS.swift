@@ -41,7 +41,8 @@ struct LiveAWS: Sendable {
         let env = inputs.environment
         let regions = inputs.regions.isEmpty ? configuration.regions : inputs.regions
         let profile = inputs.profile ?? configuration.profile
-        let transport = AsyncHTTPTransport()
+        // One connection per call in flight, so the fan-out's width is not capped per host.
+        let transport = AsyncHTTPTransport(connectionsPerHost: max(8, configuration.aws.concurrency))
         let credentialEnvironment = CredentialEnvironment(variables: env, transport: transport)
         let awsProfile = Self.awsProfile(profile, environment: credentialEnvironment)
         let region =

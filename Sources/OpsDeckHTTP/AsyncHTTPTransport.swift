@@ -24,15 +24,20 @@ public final class AsyncHTTPTransport: HTTPTransport {
     ///   - eventLoopGroup: the group to run on; the process-wide singleton by default.
     ///   - connectTimeout: how long to wait for a TCP (and TLS) connection.
     ///   - maximumBodyBytes: the largest answer accepted.
+    ///   - connectionsPerHost: connections open at once to one host. AsyncHTTPClient's
+    ///     default, 8, would queue a 16-wide fan-out whose calls share a host (IAM, STS,
+    ///     Organizations are global; an `--endpoint-url` makes every call one host).
     public init(
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
-        connectTimeout: Duration = .seconds(10), maximumBodyBytes: Int = 64 * 1024 * 1024
+        connectTimeout: Duration = .seconds(10), maximumBodyBytes: Int = 64 * 1024 * 1024,
+        connectionsPerHost: Int = 8
     ) {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
         configuration.timeout = HTTPClient.Configuration.Timeout(
             connect: .nanoseconds(Self.nanoseconds(connectTimeout)))
         configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, connectionsPerHost)
         configuration.decompression = .disabled
         self.client = HTTPClient(eventLoopGroup: eventLoopGroup, configuration: configuration)
         self.maximumBodyBytes = maximumBodyBytes

@@ -33,12 +33,20 @@ struct AWSRefreshBenchmark: ParsableCommand {
     @Option(help: "Tests/AWSIntegrationTests/Fixtures (default: found from this source file's checkout).")
     var fixtures: String?
 
+    // A real AWS call spends 20 to 100 ms on the network and in the service, which moto on
+    // loopback does not; this puts a round trip back, the same for both sides.
+    @Option(
+        name: .customLong("latency-ms"),
+        help: "Delay every call of the timed runs by this many ms (through the proxy), as a network would.")
+    var latencyMs = 0
+
     @Option(help: "The Python interpreter with boto3 and moto[server].")
     var python = "python3"
 
     func validate() throws {
         guard (13...1000).contains(accounts) else { throw ValidationError("--accounts must be 13...1000") }
         guard (1...20).contains(runs) else { throw ValidationError("--timed-runs must be 1...20") }
+        guard (0...1000).contains(latencyMs) else { throw ValidationError("--latency-ms must be 0...1000") }
     }
 
     /// One timed run of one side.
@@ -83,20 +91,31 @@ struct AWSRefreshBenchmark: ParsableCommand {
         _ = try LoopbackPeer.control("POST", proxy.endpoint + "/_proxy/reset")
         let boto3SelfCount = try side.runBoto3(endpoint: proxy.endpoint)
         let boto3Calls = try Self.proxyCounts(proxy)
-        proxy.stop()
+        // Timed runs go straight to moto, or through the proxy delaying every call.
+        let target: String
+        if latencyMs > 0 {
+            let rules =
+                #"{"rules": [{"id": "latency", "fault": "delay", "delay_ms": \#(latencyMs), "times": 1000000}]}"#
+            _ = try LoopbackPeer.control("POST", proxy.endpoint + "/_proxy/rules", body: Data(rules.utf8))
+            target = proxy.endpoint
+            log("timed runs through the proxy, \(latencyMs) ms added to every call")
+        } else {
+            proxy.stop()
+            target = moto.endpoint
+        }
 
         var opsdeckSamples: [Sample] = []
         var boto3Samples: [Sample] = []
         for index in 1...runs {
             log("run \(index) of \(runs): opsdeck refresh")
             opsdeckSamples.append(
-                try measure(moto) { try side.runOpsdeck(endpoint: moto.endpoint, label: "run-\(index)") })
+                try measure(moto) { try side.runOpsdeck(endpoint: target, label: "run-\(index)") })
             log("run \(index) of \(runs): boto3")
-            boto3Samples.append(try measure(moto) { _ = try side.runBoto3(endpoint: moto.endpoint) })
+            boto3Samples.append(try measure(moto) { _ = try side.runBoto3(endpoint: target) })
         }
         let result = AWSRefreshReport(
             machine: .current(), command: CommandLine.arguments.joined(separator: " "), opsdeck: opsdeckPath,
-            accounts: accounts,
+            accounts: accounts, latencyMs: latencyMs,
             regions: regions, opsdeckCalls: opsdeckCalls, boto3Calls: boto3Calls,
             boto3SelfCount: boto3SelfCount,
             opsdeckSamples: opsdeckSamples, boto3: boto3Samples, loadAfter: MachineInfo.loadAverage())

@@ -12,6 +12,8 @@ struct AWSRefreshReport {
     /// The opsdeck executable measured.
     var opsdeck: String
     var accounts: Int
+    /// Added to every call of the timed runs by the proxy; 0 is moto straight.
+    var latencyMs: Int
     var regions: [String]
     /// Calls per "signing-name Action" as the proxy saw them.
     var opsdeckCalls: [String: Int]
@@ -69,6 +71,10 @@ struct AWSRefreshReport {
         lines += rows.map { "| \($0.0) | \($0.1) | \($0.2) |" }
         lines.append("")
         lines.append("Organization: \(scope); machine: \(machine.summary); load after: \(loadAfter).")
+        lines.append(
+            latencyMs > 0
+                ? "Timed runs through fault_proxy.py adding \(latencyMs) ms to every call (a network round trip)."
+                : "Timed runs straight against moto on loopback (no network latency).")
         lines.append("Command: \(command)")
         lines.append("opsdeck: \(opsdeck)")
         if !callsMatch {

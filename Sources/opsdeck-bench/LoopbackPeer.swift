@@ -129,7 +129,7 @@ final class LoopbackPeer {
     }
 
     /// One HTTP request to a peer's control endpoint; the body of a 200 answer.
-    static func control(_ method: String, _ url: String) throws -> Data {
+    static func control(_ method: String, _ url: String, body: Data = Data()) throws -> Data {
         guard let target = URL(string: url) else { throw BenchError.setupFailed("bad URL \(url)") }
         let result = BlockingTask.run(fallback: Result<HTTPResponse, any Error>.failure(CancellationError()))
         {
@@ -137,7 +137,8 @@ final class LoopbackPeer {
             let result: Result<HTTPResponse, any Error>
             do {
                 result = .success(
-                    try await transport.send(HTTPRequest(method: method, url: target), timeout: .seconds(30)))
+                    try await transport.send(
+                        HTTPRequest(method: method, url: target, body: body), timeout: .seconds(30)))
             } catch {
                 result = .failure(error)
             }
