@@ -80,7 +80,7 @@ final class PagerDutyFixture: @unchecked Sendable {
                 String(port), "--offset-cap", String(offsetCap),
             ], environment: environment, outputDirectory: directory)
         let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: .seconds(20))
+        let deadline = clock.now.advanced(by: .seconds(90))
         while clock.now < deadline {
             let output = process.standardOutput
             if output.hasSuffix("\n"),
