@@ -53,6 +53,14 @@ struct Report {
                     measure: "One-row scroll, zoomed pane (\(zoomed.count) keys)",
                     figure: "median \(Self.bytes(zoomed.median)), max \(Self.bytes(zoomed.max))",
                     target: "< 400 B", verdict: Self.verdict(zoomed.median < Self.zoomedScrollTarget)))
+            if !screen.barZoomedScroll.isEmpty {
+                let bar = Statistics(screen.barZoomedScroll.map(\.bytes))
+                rows.append(
+                    Row(
+                        measure: "One-row scroll, zoomed, selection = \"bar\" (\(bar.count) keys)",
+                        figure: "median \(Self.bytes(bar.median)), max \(Self.bytes(bar.max))",
+                        target: "(the bar's cost)", verdict: "-"))
+            }
             let dashboard = Statistics(screen.dashboardScroll.map(\.bytes))
             rows.append(
                 Row(
@@ -179,6 +187,7 @@ struct Report {
             ("repaint, zoomed", screen.zoomedRepaint),
             ("one-row scroll, dashboard", screen.dashboardScroll),
             ("repaint, dashboard", screen.dashboardRepaint),
+            ("one-row scroll, zoomed, selection = \"bar\"", screen.barZoomedScroll),
         ]
         for (name, samples) in groups where !samples.isEmpty {
             let described = samples.map { sample in
