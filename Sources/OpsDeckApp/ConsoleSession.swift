@@ -42,6 +42,7 @@ public enum ConsoleSession {
             size: terminal.size, now: Date(), theme: setup.theme, keymap: setup.configuration.keymap(),
             readonly: setup.readonly, ascii: setup.ascii, profile: setup.profile, regions: setup.regions,
             refreshIntervals: setup.refreshIntervals, themeNames: setup.themeNames)
+        state.selectionStyle = setup.configuration.selection
         _ = state.reduce(.snapshot(setup.initialSnapshot))
         let breakGlass = BreakGlassConsole.live(
             options: options, configuration: setup.configuration, readonly: setup.readonly)

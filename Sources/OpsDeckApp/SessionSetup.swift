@@ -81,7 +81,9 @@ struct SessionSetup {
         func attempt(_ check: CacheDatabase.IntegrityCheck) throws -> (CacheDatabase, OrgSnapshot, String?) {
             let (cache, recovered) = try CacheDatabase.open(at: path, check: check, now: now)
             if let demoSize { try DemoCache.ensure(in: cache, size: demoSize, now: now, logger: logger) }
-            return (cache, try cache.snapshot(now: now), recovered)
+            let snapshot = try cache.snapshot(now: now)
+            cache.releaseReadMemory()
+            return (cache, snapshot, recovered)
         }
         do {
             return try attempt(.schemaOnly)

@@ -39,6 +39,7 @@ struct ConfigDecoder {
         ],
         "pagerduty": ["token", "base_url", "user_email", "webhook_secrets"],
         "github": ["token", "api_url", "repositories", "runs_per_repository"],
+        "ui": ["selection"],
     ]
     static let secretKeys: [Path] = [
         [.key("pagerduty"), .key("token")],
@@ -114,6 +115,7 @@ struct ConfigDecoder {
             case "breakglass": section(value, at: path).map { decodeBreakGlass($0, at: path) }
             case "pagerduty": section(value, at: path).map { decodePagerDuty($0, at: path) }
             case "github": section(value, at: path).map { decodeGitHub($0, at: path) }
+            case "ui": section(value, at: path).map { decodeUI($0, at: path) }
             default: unknownTopLevel(key, value: value)
             }
         }

@@ -68,6 +68,10 @@ public enum ConfigRenderer {
         lines.append("api_url = \(quoted(gitHub.apiURL))")
         lines.append("repositories = \(list(gitHub.repositories))")
         lines.append("runs_per_repository = \(gitHub.runsPerRepository)")
+
+        lines.append("")
+        lines.append("[ui]")
+        lines.append("selection = \(quoted(configuration.selection.rawValue))")
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -17,6 +17,8 @@ public struct OpsDeckConfiguration: Sendable, Hashable {
     /// Draw with ASCII instead of box-drawing and block characters.
     public var ascii: Bool
     public var mouse: Bool
+    /// How the selected row is drawn (`[ui] selection`): a marker (the default) or a bar.
+    public var selection: SelectionStyle
     /// Hide every action that changes anything (acknowledge, assume role, ...).
     public var readonly: Bool
     public var aws: AWSSettings
@@ -47,7 +49,8 @@ public struct OpsDeckConfiguration: Sendable, Hashable {
         aws: AWSSettings = AWSSettings(),
         breakGlass: BreakGlassSettings = BreakGlassSettings(),
         pagerDuty: PagerDutySettings = PagerDutySettings(),
-        gitHub: GitHubSettings = GitHubSettings()
+        gitHub: GitHubSettings = GitHubSettings(),
+        selection: SelectionStyle = .marker
     ) {
         self.profile = profile
         self.regions = regions
@@ -61,6 +64,7 @@ public struct OpsDeckConfiguration: Sendable, Hashable {
         self.breakGlass = breakGlass
         self.pagerDuty = pagerDuty
         self.gitHub = gitHub
+        self.selection = selection
     }
 
     /// All defaults: what OpsDeck runs with when there is no config file.

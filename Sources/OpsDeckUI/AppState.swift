@@ -22,6 +22,8 @@ public struct AppState: Sendable {
     public var keymap: Keymap
     public var readonly: Bool
     public var ascii: Bool
+    /// How the selected row is drawn (`[ui] selection`).
+    public var selectionStyle: SelectionStyle = .marker
     /// The region the panes are narrowed to (`:region`); nil shows every region.
     public var region: String?
     public var rolesView: PresentationContext.RolesView = .list

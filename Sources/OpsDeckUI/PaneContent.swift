@@ -4,7 +4,9 @@ import OpsDeckCore
 /// in default order) and, for the Cost pane, the summary above the table.
 public struct PaneContent: Sendable {
     public var columns: [PaneColumn]
-    public var rows: [PaneRow]
+    public var rows: [PaneRow] {
+        didSet { lazySearch = LazySearchCorpus(rows: rows) }
+    }
     /// Columns the default order sorts by, used when the user has not chosen one.
     public var defaultSortColumn: Int?
     public var defaultSortAscending: Bool
@@ -12,8 +14,11 @@ public struct PaneContent: Sendable {
     public var isTree: Bool
     /// Shown when there are no rows at all.
     public var emptyMessage: String
-    /// What `/` searches: each row's text (time-relative cells left out), folded.
-    public let search: SearchCorpus
+    /// What `/` searches: each row's text (time-relative cells left out), folded. Built on
+    /// the first search, not with the rows: most snapshots are never searched, and the
+    /// large demo's corpora are several megabytes.
+    public var search: SearchCorpus { lazySearch.corpus }
+    private var lazySearch: LazySearchCorpus
 
     public init(
         columns: [PaneColumn], rows: [PaneRow], defaultSortColumn: Int? = nil,
@@ -26,14 +31,7 @@ public struct PaneContent: Sendable {
         self.defaultSortAscending = defaultSortAscending
         self.isTree = isTree
         self.emptyMessage = emptyMessage
-        var search = SearchCorpus()
-        for row in rows {
-            for cell in row.cells {
-                if let text = cell.searchText { search.add(text) }
-            }
-            search.endRow()
-        }
-        self.search = search
+        self.lazySearch = LazySearchCorpus(rows: rows)
     }
 
     public static let empty = PaneContent(columns: [], rows: [])

@@ -51,7 +51,10 @@ enum PaneView {
     ) {
         guard area.height > 0, area.width > 0 else { return }
         let content = pane.content
-        let slots = ColumnLayout.slots(for: content.columns, width: area.width)
+        // The marker style keeps a one-cell gutter left of the columns for the marker.
+        let gutter = state.selectionStyle == .marker && area.width > 1 ? 1 : 0
+        let columnsX = area.x + gutter
+        let slots = ColumnLayout.slots(for: content.columns, width: area.width - gutter)
         let headerPaint = state.paint(.tableHeader)
         buffer.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), with: headerPaint.blankCell)
         for slot in slots {
@@ -61,7 +64,7 @@ enum PaneView {
                 title += pane.sortAscending ? glyphs.sortAscending : glyphs.sortDescending
             }
             buffer.write(
-                title, x: area.x + slot.x, y: area.y, width: slot.width,
+                title, x: columnsX + slot.x, y: area.y, width: slot.width,
                 alignment: column.alignment == .right ? .right : .left, paint: headerPaint,
                 ellipsis: glyphs.ellipsis)
         }
@@ -81,11 +84,23 @@ enum PaneView {
             let selected = position == pane.selected
             let selectionRole: ThemeRole = focused ? .selection : .selectionUnfocused
             let rowRole = row.role ?? .text
+            let bar = selected && gutter == 0
             // Gaps between columns take the row's paint, so a row costs one colour change
             // per coloured cell, not a reset and a colour for every gap.
             buffer.fill(
                 Rect(x: body.x, y: y, width: body.width, height: 1),
-                with: state.paint(selected ? selectionRole : rowRole).blankCell)
+                with: state.paint(bar ? selectionRole : rowRole).blankCell)
+            let firstSlot = slots.first?.column
+            if selected, gutter > 0 {
+                // The marker and the first column: moving them leaves the rest of the old row
+                // as it was, so a one-row scroll sends a few cells of it, not the whole row.
+                let selectionPaint = state.paint(selectionRole)
+                let firstWidth = slots.first.map { $0.x + $0.width } ?? 0
+                buffer.fill(
+                    Rect(x: body.x, y: y, width: min(body.width, gutter + firstWidth), height: 1),
+                    with: selectionPaint.blankCell)
+                buffer.write(glyphs.selectionMarker, x: body.x, y: y, width: gutter, paint: selectionPaint)
+            }
             for slot in slots {
                 let column = content.columns[slot.column]
                 guard slot.column < row.cells.count else { continue }
@@ -101,10 +116,12 @@ enum PaneView {
                 // The selection bar is one style from edge to edge: per-cell colours on it
                 // cost a colour change per cell every time the selection moves. Whether the
                 // selected row is production shows in the status bar instead.
+                let inSelection = bar || (selected && slot.column == firstSlot)
                 let paint =
-                    selected ? state.paint(selectionRole) : state.paint(row.cellRoles[slot.column] ?? rowRole)
+                    inSelection
+                    ? state.paint(selectionRole) : state.paint(row.cellRoles[slot.column] ?? rowRole)
                 buffer.write(
-                    text, x: body.x + slot.x, y: y, width: slot.width,
+                    text, x: columnsX + slot.x, y: y, width: slot.width,
                     alignment: column.alignment == .right ? .right : .left, paint: paint,
                     ellipsis: glyphs.ellipsis)
             }

@@ -53,6 +53,14 @@ struct Report {
                     measure: "One-row scroll, zoomed pane (\(zoomed.count) keys)",
                     figure: "median \(Self.bytes(zoomed.median)), max \(Self.bytes(zoomed.max))",
                     target: "< 400 B", verdict: Self.verdict(zoomed.median < Self.zoomedScrollTarget)))
+            if !screen.barZoomedScroll.isEmpty {
+                let bar = Statistics(screen.barZoomedScroll.map(\.bytes))
+                rows.append(
+                    Row(
+                        measure: "One-row scroll, zoomed, selection = \"bar\" (\(bar.count) keys)",
+                        figure: "median \(Self.bytes(bar.median)), max \(Self.bytes(bar.max))",
+                        target: "(the bar's cost)", verdict: "-"))
+            }
             let dashboard = Statistics(screen.dashboardScroll.map(\.bytes))
             rows.append(
                 Row(
@@ -157,7 +165,8 @@ struct Report {
         out += "  per key, median / p99: total \(pair(filter.perKey)); reduce \(pair(filter.reduce)); "
         out += "render \(pair(filter.render)); present \(pair(filter.present))\n"
         out += "  search text \(String(format: "%.0f", filter.meanSearchTextBytes)) B per row on average, "
-        out += "\(String(format: "%.1f", scanMegabytes)) MB per full scan\n"
+        out += "\(String(format: "%.1f", scanMegabytes)) MB per full scan; "
+        out += "built by the first search of a snapshot in \(milliseconds(Double(filter.corpusBuild)))\n"
         out += "  typing (narrowing) \(pair(filter.typing)); "
         out += "backspace (widening) \(pair(filter.erasing))\n"
         out += "  j in the zoomed \(rows)-row pane: \(pair(filter.scrollKey)); "
@@ -179,6 +188,7 @@ struct Report {
             ("repaint, zoomed", screen.zoomedRepaint),
             ("one-row scroll, dashboard", screen.dashboardScroll),
             ("repaint, dashboard", screen.dashboardRepaint),
+            ("one-row scroll, zoomed, selection = \"bar\"", screen.barZoomedScroll),
         ]
         for (name, samples) in groups where !samples.isEmpty {
             let described = samples.map { sample in
