@@ -33,7 +33,8 @@ let package = Package(
             dependencies: ["OpsDeckCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "OpsDeckDemo", dependencies: ["OpsDeckCore"]),
-        // Used by the test targets only: one way to run a child process, bounded and reaped.
+        // For the test targets and the bench: a child process run bounded and reaped, and a
+        // raw loopback HTTP client.
         .target(name: "OpsDeckTestSupport"),
         .target(name: "AWSSigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
@@ -100,7 +101,8 @@ let package = Package(
         .executableTarget(
             name: "opsdeck-bench",
             dependencies: [
-                "OpsDeckApp", "OpsDeckWebhook", "PagerDuty", "OpsDeckHTTP", "OpsDeckUI", "OpsDeckCache",
+                "OpsDeckApp", "OpsDeckWebhook", "PagerDuty", "OpsDeckHTTP", "OpsDeckTestSupport", "OpsDeckUI",
+                "OpsDeckCache",
                 "OpsDeckDemo", "TerminalKit",
                 "OpsDeckCore", "OpsDeckConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -123,7 +125,9 @@ let package = Package(
         ),
         .testTarget(
             name: "OpsDeckWebhookTests",
-            dependencies: ["OpsDeckWebhook", "PagerDuty", "OpsDeckCache", "OpsDeckCore"],
+            dependencies: [
+                "OpsDeckWebhook", "PagerDuty", "OpsDeckCache", "OpsDeckCore", "OpsDeckTestSupport",
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import OpsDeckCache
+import OpsDeckTestSupport
 import OpsDeckWebhook
 import PagerDuty
 import Synchronization
@@ -101,7 +102,7 @@ struct WebhookIngestBenchmark: ParsableCommand {
                 defer { group.leave() }
                 var latencies: [UInt64] = []
                 do {
-                    let connection = try BenchHTTPClient(port: port)
+                    let connection = try LoopbackClient(port: port)
                     var index = client
                     while index < all.count {
                         let begin = DispatchTime.now().uptimeNanoseconds

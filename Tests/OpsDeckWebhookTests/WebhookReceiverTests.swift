@@ -1,6 +1,7 @@
 import Foundation
 import OpsDeckCache
 import OpsDeckCore
+import OpsDeckTestSupport
 import Testing
 
 @testable import OpsDeckWebhook

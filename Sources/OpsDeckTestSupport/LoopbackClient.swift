@@ -6,21 +6,22 @@ import Foundation
     import Darwin
 #endif
 
-/// A minimal blocking HTTP/1.1 client over one keep-alive loopback connection: one per
-/// bench thread, so the measured latency is the receiver's plus a loopback round trip,
-/// without an HTTP library's own queueing in between.
-final class BenchHTTPClient {
-    struct Response {
-        var status: Int
-        var body: String
+/// A minimal blocking HTTP/1.1 client over one keep-alive loopback connection, so the
+/// tests see exactly what the receiver answers (status and body) and can send what a
+/// library would refuse to (no signature, a lying Content-Length, a huge body); the bench
+/// uses one per thread, so the latency it measures has no HTTP library's queueing in it.
+public final class LoopbackClient {
+    public struct Response {
+        public var status: Int
+        public var body: String
     }
 
-    enum Failure: Error { case connect(Int32), send, closed, malformed }
+    public enum Failure: Error { case connect(Int32), send, closed, malformed }
 
     private let descriptor: Int32
     private var buffer: [UInt8] = []
 
-    init(port: Int) throws {
+    public init(port: Int) throws {
         #if canImport(Glibc)
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -50,7 +51,7 @@ final class BenchHTTPClient {
     deinit { close(descriptor) }
 
     /// Sends one request and reads its response.
-    func post(
+    public func post(
         _ path: String = "/webhooks/pagerduty", body: Data, headers: [(String, String)] = []
     ) throws -> Response {
         try send(Self.postRequest(path, body: body, headers: headers))
@@ -58,7 +59,7 @@ final class BenchHTTPClient {
     }
 
     /// The bytes of one POST request.
-    static func postRequest(
+    public static func postRequest(
         _ path: String = "/webhooks/pagerduty", body: Data, headers: [(String, String)] = []
     ) -> Data {
         var head = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
@@ -68,12 +69,12 @@ final class BenchHTTPClient {
         return Data(head.utf8) + body
     }
 
-    func get(_ path: String) throws -> Response {
+    public func get(_ path: String) throws -> Response {
         try send(Data("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8))
         return try readResponse()
     }
 
-    func send(_ data: Data) throws {
+    public func send(_ data: Data) throws {
         var offset = 0
         let bytes = [UInt8](data)
         while offset < bytes.count {
@@ -84,7 +85,7 @@ final class BenchHTTPClient {
     }
 
     /// Reads one response: headers, then `Content-Length` bytes of body.
-    func readResponse() throws -> Response {
+    public func readResponse() throws -> Response {
         let separator: [UInt8] = Array("\r\n\r\n".utf8)
         var headerEnd: Int?
         while headerEnd == nil {
