@@ -74,7 +74,10 @@ extension AppState {
             }
             return []
         case .detail(let pane, let rowId, let offset):
-            if pane == .roles, keymap.action(for: key) == .breakGlass { return beginBreakGlass() }
+            // Enter on a role opens its detail; Enter there (or `b` anywhere) takes it.
+            if pane == .roles, key == .enter || keymap.action(for: key) == .breakGlass {
+                return beginBreakGlass()
+            }
             let total = PaneContentBuilder.detail(
                 for: pane, rowId: rowId, snapshot: snapshot, context: context
             ).count

@@ -54,7 +54,7 @@ public enum ConsoleRenderer {
         guard pane == .roles, !state.readonly, let key = state.keymap.keys(for: .breakGlass).first else {
             return "\(pane.title) detail (Esc back)"
         }
-        return "\(pane.title) detail (Esc back, \(key.name) break-glass)"
+        return "\(pane.title) detail (Esc back, Enter or \(key.name) break-glass)"
     }
 
     static func drawTooSmall(_ buffer: inout ScreenBuffer, _ state: AppState) {

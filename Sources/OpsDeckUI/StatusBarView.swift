@@ -58,7 +58,8 @@ enum StatusBarView {
         func key(_ action: KeyAction) -> String { state.keymap.keys(for: action).first?.name ?? "?" }
         switch state.mode {
         case .detail(.roles, _, _) where !state.readonly:
-            return " \(key(.down))/\(key(.up)) scroll  \(key(.breakGlass)) break-glass  \(key(.back)) back"
+            return
+                " \(key(.down))/\(key(.up)) scroll  enter/\(key(.breakGlass)) break-glass  \(key(.back)) back"
         case .help, .detail, .audit: return " \(key(.down))/\(key(.up)) scroll  \(key(.back)) back"
         default:
             var hints =

@@ -110,9 +110,22 @@ import Testing
             return
         }
         let screen = ConsoleRenderer.render(s).text
-        #expect(screen.contains("Roles detail (Esc back, b break-glass)"))
+        #expect(screen.contains("Roles detail (Esc back, Enter or b break-glass)"))
         #expect(screen.contains("b break-glass"))
         s.press(.character("b"))
+        #expect(openForm(s)?.roleName == "BreakGlass")
+    }
+
+    /// Enter on a role opens its detail, and Enter there opens the form.
+    @Test func enterTwiceOnARoleOpensTheForm() throws {
+        var s = try state()
+        s.press(.character("z"), .enter)
+        guard case .detail(.roles, _, _) = s.mode else {
+            Issue.record("no detail: \(s.mode)")
+            return
+        }
+        #expect(openForm(s) == nil)
+        s.press(.enter)
         #expect(openForm(s)?.roleName == "BreakGlass")
     }
 
