@@ -2,6 +2,8 @@ import Foundation
 import OpsDeckTestSupport
 import Testing
 
+@testable import PagerDuty
+
 /// `opsdeck incidents` as a script runs it: the built binary against the fixture server.
 @Suite("opsdeck incidents against the fixture server", .timeLimit(.minutes(3)))
 struct IncidentsCommandLineTests {

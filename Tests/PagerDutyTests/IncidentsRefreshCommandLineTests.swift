@@ -2,6 +2,8 @@ import Foundation
 import OpsDeckTestSupport
 import Testing
 
+@testable import PagerDuty
+
 /// The incidents source through the built binary: `opsdeck refresh --only incidents`, an
 /// action queued while PagerDuty is down, `opsdeck incidents flush` once it is back, and
 /// `opsdeck doctor`'s token check, all against the fixture server.

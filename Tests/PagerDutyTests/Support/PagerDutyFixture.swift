@@ -2,6 +2,8 @@ import Foundation
 import OpsDeckHTTP
 import OpsDeckTestSupport
 
+@testable import PagerDuty
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -24,7 +26,7 @@ final class PagerDutyFixture: @unchecked Sendable {
         let accept: String?
         let contentType: String?
         let from: String?
-        let body: JSONBody?
+        let body: JSONValueLite?
 
         enum CodingKeys: String, CodingKey {
             case method, path, query, authorized, accept, from, body
@@ -154,33 +156,9 @@ final class PagerDutyFixture: @unchecked Sendable {
     var log: String { process.stderrTail() }
 }
 
-/// Any JSON, to look into recorded request bodies.
-indirect enum JSONBody: Decodable, Sendable, Equatable {
-    case string(String)
-    case number(Double)
-    case bool(Bool)
-    case null
-    case array([JSONBody])
-    case object([String: JSONBody])
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONBody].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONBody].self))
-        }
-    }
-
-    subscript(_ key: String) -> JSONBody? {
+/// Looks into recorded request bodies with the client's own JSON value.
+extension JSONValueLite {
+    subscript(_ key: String) -> JSONValueLite? {
         if case .object(let members) = self { return members[key] }
         return nil
     }
